@@ -1,0 +1,16 @@
+# Run through `odoo shell` on a database that has only `base`: makes the main company
+# French (so account picks the French chart and l10n_fr comes in) and the admin French.
+# ruff: noqa: F821  (`env` is provided by odoo shell)
+import os
+
+env.ref("base.main_company").write(
+    {"country_id": env.ref("base.fr").id, "currency_id": env.ref("base.EUR").id}
+)
+env.ref("base.user_admin").write(
+    {
+        "lang": os.environ.get("TL_ADMIN_LANG", "fr_FR"),
+        "tz": "Europe/Paris",
+        "password": os.environ.get("TL_ADMIN_PASSWORD", "admin"),
+    }
+)
+env.cr.commit()
