@@ -1,0 +1,26 @@
+{
+    "name": "Tiers-Lieu",
+    "version": "18.0.1.0.0",
+    "category": "Services/Tiers-Lieu",
+    "license": "AGPL-3",
+    "summary": "Base of the Tiers-Lieu ERP: app menu, roles, association identity",
+    "author": "Tiers-Lieu ERP contributors",
+    "maintainers": [],
+    "website": "https://github.com/tiers-lieu-erp/tiers-lieu-erp",
+    "depends": ["base_setup", "mail", "l10n_fr"],
+    "external_dependencies": {"python": ["stdnum"]},
+    "data": [
+        "security/tiers_lieu_groups.xml",
+        "security/ir.model.access.csv",
+        "views/res_company_views.xml",
+        "views/res_partner_views.xml",
+        "views/tiers_lieu_menus.xml",
+    ],
+    "demo": ["demo/res_company_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["tiers_lieu/static/tests/tours/*.js"],
+    },
+    "post_init_hook": "post_init_hook",
+    "application": True,
+    "installable": True,
+}

@@ -1,0 +1,43 @@
+import { registry } from "@web/core/registry";
+import { stepUtils } from "@web_tour/tour_service/tour_utils";
+
+registry.category("web_tour.tours").add("tiers_lieu_association_identity", {
+    url: "/odoo",
+    steps: () => [
+        stepUtils.showAppsMenuItem(),
+        {
+            content: "Open the Tiers-Lieu app",
+            trigger: ".o_app[data-menu-xmlid='tiers_lieu.menu_root']",
+            run: "click",
+        },
+        {
+            content: "Open Configuration",
+            trigger: ".o_main_navbar button[data-menu-xmlid='tiers_lieu.menu_configuration']",
+            run: "click",
+        },
+        {
+            content: "Open the association identity",
+            trigger: ".dropdown-item[data-menu-xmlid='tiers_lieu.menu_association']",
+            run: "click",
+        },
+        {
+            content: "Type the RNA number with spaces",
+            trigger: ".o_field_widget[name='association_rna'] input",
+            run: "edit W913 004 217",
+        },
+        {
+            content: "Name the signatory",
+            trigger: ".o_field_widget[name='signatory_name'] input",
+            run: "edit Camille Martin",
+        },
+        {
+            content: "Save",
+            trigger: ".o_form_button_save",
+            run: "click",
+        },
+        {
+            content: "Saved, RNA stored without spaces",
+            trigger: ".o_form_saved .o_field_widget[name='association_rna'] input:value(W913004217)",
+        },
+    ],
+});
