@@ -1,0 +1,16 @@
+{
+    "name": "Tiers-Lieu Farm",
+    "version": "18.0.1.0.0",
+    "category": "Services/Tiers-Lieu",
+    "license": "AGPL-3",
+    "summary": "Installs the whole Tiers-Lieu ERP: 3D-printer farm, trainees, orders, "
+    "consumables, recycling, donations",
+    "author": "Tiers-Lieu ERP contributors",
+    "maintainers": [],
+    "website": "https://github.com/tiers-lieu-erp/tiers-lieu-erp",
+    # One line per capability addon; `make run` installs this umbrella.
+    "depends": [
+        "tiers_lieu",
+    ],
+    "installable": True,
+}
