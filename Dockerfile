@@ -1,0 +1,13 @@
+# Production image: the official Odoo 18.0 image plus the Python dependencies of our addons.
+# The addons themselves are mounted by docker-compose.yml (./addons -> /mnt/extra-addons).
+FROM odoo:18.0
+
+USER root
+COPY requirements.txt /tmp/tiers-lieu-requirements.txt
+# The image runs Ubuntu's Python with Odoo as a Debian package, so pip sees no `odoo`
+# distribution: OCA odoo-addon-* wheels are installed without their `odoo` requirement.
+RUN pip3 install --no-cache-dir --break-system-packages --no-deps \
+        -r /tmp/tiers-lieu-requirements.txt \
+    && rm /tmp/tiers-lieu-requirements.txt
+COPY tools/configure_db.py tools/docker_init_db.sh /opt/tiers-lieu/
+USER odoo
