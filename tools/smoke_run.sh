@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Checks the run command end to end on a throw-away database: tools/run.sh creates it with
+# demo data, serves it on a free port, /web/login must answer 200 and admin/admin must log
+# in with a French interface and the Tiers-Lieu app. Used by CI after the tests.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+"$ROOT/tools/bootstrap.sh"
+. "$ROOT/.run/env"
+. "$ROOT/tools/db.sh"
+
+db="tl_smoke_$$"
+port=$("$VENV/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+log="$ROOT/.run/logs/$db.server.log"
+mkdir -p "$(dirname "$log")"
+started=$(date +%s)
+TL_DB="$db" TL_HTTP_PORT="$port" "$ROOT/tools/run.sh" >"$log" 2>&1 &
+server=$!
+cleanup() {
+    kill "$server" 2>/dev/null || true
+    wait "$server" 2>/dev/null || true
+    drop_db "$db"
+    rm -f "$ROOT/.run/$db.addons-hash"
+}
+trap cleanup EXIT
+
+for _ in $(seq 1 600); do
+    if curl -fs -o /dev/null "http://127.0.0.1:$port/web/login"; then break; fi
+    kill -0 "$server" 2>/dev/null || { tail -n 60 "$log" >&2; echo "[smoke] run command died" >&2; exit 1; }
+    sleep 1
+done
+echo "[smoke] /web/login answered after $(($(date +%s) - started)) s" >&2
+"$VENV/bin/python" - "$port" "$db" <<'PY'
+import sys
+import xmlrpc.client
+
+port, db = sys.argv[1], sys.argv[2]
+url = f"http://127.0.0.1:{port}"
+uid = xmlrpc.client.ServerProxy(f"{url}/xmlrpc/2/common").authenticate(db, "admin", "admin", {})
+assert uid, "admin/admin cannot log in"
+models = xmlrpc.client.ServerProxy(f"{url}/xmlrpc/2/object")
+user = models.execute_kw(db, uid, "admin", "res.users", "read", [[uid]], {"fields": ["lang"]})[0]
+assert user["lang"] == "fr_FR", user
+menu = models.execute_kw(
+    db, uid, "admin", "ir.ui.menu", "search_read",
+    [[("parent_id", "=", False), ("name", "=", "Tiers-Lieu")]], {"fields": ["name"]},
+)
+assert menu, "no Tiers-Lieu application menu"
+farm = models.execute_kw(
+    db, uid, "admin", "ir.module.module", "search_read",
+    [[("name", "=", "tiers_lieu_farm")]], {"fields": ["state", "demo"]},
+)
+assert farm and farm[0]["state"] == "installed" and farm[0]["demo"], farm
+print("[smoke] admin logs in, French interface, Tiers-Lieu app installed with demo data")
+PY
