@@ -58,10 +58,11 @@ ensure_template() {
     local modules hash template started filestore="$ROOT/.run/data/filestore"
     modules=$(our_addons)
     [ -n "$modules" ] || { echo "No addon found in addons/" >&2; return 1; }
-    # Tests are not part of the installed state: changing them does not rebuild.
+    # Tests are not part of the installed state: changing them does not rebuild. The
+    # checkout path is: its filestore lives in its own .run/.
     hash=$( (cd "$ROOT" && find addons tools/configure_db.py tools/db.sh requirements.txt -type f \
         ! -path '*/__pycache__/*' ! -path '*/tests/*' ! -name '*.pyc' -print0 | sort -z |
-        xargs -0 sha256sum; echo "$ODOO_SRC") | sha256sum | cut -c1-12)
+        xargs -0 sha256sum; echo "$ODOO_SRC $ROOT") | sha256sum | cut -c1-12)
     template="tl_tmpl_$hash"
     if ! db_exists "$template"; then
         started=$(date +%s)
