@@ -6,7 +6,8 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 "$ROOT/tools/bootstrap.sh"
 . "$ROOT/.run/env"
 cd "$ROOT"
-paths=(addons tests bench tools conftest.py)
+paths=()
+for path in addons tests bench tools conftest.py; do [ ! -e "$path" ] || paths+=("$path"); done
 if [ "${1:-}" = --fix ]; then
     "$VENV/bin/ruff" check --fix "${paths[@]}"
     "$VENV/bin/ruff" format "${paths[@]}"
