@@ -92,7 +92,7 @@ ensure_venv() {
     local odoo_stamp="$VENV/.tiers-lieu-odoo" our_stamp="$VENV/.tiers-lieu-ours" want_odoo want_ours
     local log="$RUN/logs/pip.log"
     mkdir -p "$RUN/logs"
-    want_odoo="$(sha256sum <"$ODOO_SRC/requirements.txt" | cut -c1-16) $ODOO_SRC $("$PYTHON" -V 2>&1)"
+    want_odoo="compat $(sha256sum <"$ODOO_SRC/requirements.txt" | cut -c1-16) $ODOO_SRC $("$PYTHON" -V 2>&1)"
     want_ours=$(cat "$ROOT/requirements.txt" "$ROOT/requirements-test.txt" | sha256sum | cut -c1-16)
     if [ ! -x "$VENV/bin/python" ] || [ "$(cat "$odoo_stamp" 2>/dev/null)" != "$want_odoo" ]; then
         say "Creating the virtualenv in $VENV with Odoo's requirements and Odoo itself (log: $log)"
@@ -114,7 +114,9 @@ PY
 )
         [ -z "$cbor" ] || pip_install --no-build-isolation "$cbor"
         pip_install -r "$ODOO_SRC/requirements.txt"
-        pip_install --no-build-isolation -e "$ODOO_SRC"
+        # compat mode puts the source on sys.path (a .pth file): with the default finder, the
+        # odoo/addons/ folder that OCA wheels create in site-packages would shadow Odoo.
+        pip_install --no-build-isolation -e "$ODOO_SRC" --config-settings editable_mode=compat
         "$VENV/bin/python" -c 'import odoo.release as r; assert r.version_info[0] == 18, r.version'
         echo "$want_odoo" >"$odoo_stamp"
         rm -f "$our_stamp"

@@ -1,0 +1,47 @@
+"""Shared harness of the benchmarks: an Odoo environment on the bench database and a
+timer that counts SQL queries. Run a benchmark with `tools/bench.sh bench/<name>.py`."""
+
+import argparse
+import contextlib
+import time
+
+import odoo
+from odoo import SUPERUSER_ID, api
+from odoo.sql_db import db_connect  # noqa: F401  (ensures odoo.sql_db is loaded)
+
+
+def parse_args(description, **extra):
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--config", required=True)
+    parser.add_argument("--database", required=True)
+    for name, default in extra.items():
+        parser.add_argument(f"--{name.replace('_', '-')}", type=type(default), default=default)
+    return parser.parse_args()
+
+
+@contextlib.contextmanager
+def bench_env(args):
+    """Environment as superuser in one transaction, rolled back at the end."""
+    odoo.tools.config.parse_config(["-c", args.config, "-d", args.database, "--no-http"])
+    registry = odoo.modules.registry.Registry(args.database)
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
+        try:
+            yield env
+        finally:
+            cr.rollback()
+
+
+@contextlib.contextmanager
+def measure(env, label, results):
+    """Time a block and count its SQL queries; appends (label, seconds, queries)."""
+    env.flush_all()
+    env.invalidate_all()
+    queries_before = env.cr.sql_log_count
+    started = time.perf_counter()
+    yield
+    env.flush_all()
+    seconds = time.perf_counter() - started
+    queries = env.cr.sql_log_count - queries_before
+    results.append((label, seconds, queries))
+    print(f"{label:<50} {seconds:8.3f} s {queries:8d} queries", flush=True)
