@@ -46,7 +46,7 @@ find_odoo() {
     mkdir -p "$TL_CACHE"
     local tmp="$TL_CACHE/odoo-18.0.part"
     rm -rf "$tmp" && mkdir -p "$tmp"
-    if curl -fL --retry 2 --connect-timeout 20 "$ODOO_NIGHTLY_URL" -o "$TL_CACHE/odoo_18.0.tar.gz" &&
+    if curl -fsSL --retry 2 --connect-timeout 20 "$ODOO_NIGHTLY_URL" -o "$TL_CACHE/odoo_18.0.tar.gz" &&
         tar -xzf "$TL_CACHE/odoo_18.0.tar.gz" -C "$tmp" --strip-components=1 &&
         is_odoo18 "$tmp"; then
         rm -rf "$TL_CACHE/odoo-18.0" && mv "$tmp" "$TL_CACHE/odoo-18.0"
