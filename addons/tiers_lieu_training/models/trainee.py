@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools.misc import format_date
 
@@ -656,7 +656,9 @@ class Trainee(models.Model):
         """Erase the personal data of the files; the figures (dates, hours, exits) stay."""
         today = fields.Date.context_today(self)
         files = self.sudo().with_context(active_test=False)
-        files.write({name: False for name in SENSITIVE_FIELDS} | {"exit_note": False})
+        erased = {name: False for name in SENSITIVE_FIELDS}
+        erased["eligibility_criterion_ids"] = [Command.clear()]
+        files.write(erased | {"exit_note": False})
         files.write({"note": False, "anonymized": True, "anonymized_date": today})
         files.evaluation_ids.write({"comment": False})
         files.evaluation_ids.attachment_ids.unlink()

@@ -141,6 +141,20 @@ class TestBadInput(TrainingCase):
         )
         self.assertEqual(path.weekly_hours, 15)
 
+    def test_legal_values_are_dated_data(self):
+        """A new floor from 2027 applies to contracts starting then, not to older ones."""
+        self.env["tiers_lieu.training.parameter"].create(
+            {"code": "cddi_min_weekly_hours", "date_from": date(2027, 1, 1), "value": 24}
+        )
+        old = self.add_path(self.cddi_vals(self.trainee, weekly_hours=22))
+        self.assertEqual(old.weekly_hours, 22)
+        other = self.create_trainee("Nouvelle Règle")
+        later = self.cddi_vals(
+            other, start=date(2027, 2, 1), end=date(2027, 12, 31), weekly_hours=22
+        )
+        with self.assertRaisesRegex(ValidationError, "at least 24 hours a week"):
+            self.add_path(later)
+
     def test_weekly_hours_above_the_legal_maximum_are_refused(self):
         with self.assertRaisesRegex(ValidationError, "legal maximum of 48 hours"):
             self.add_path(self.cddi_vals(self.trainee, weekly_hours=50))

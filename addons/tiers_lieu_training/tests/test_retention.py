@@ -12,7 +12,12 @@ class TestRetention(TrainingCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.old = cls.create_trainee("Ancien Stagiaire", nir=VALID_NIR, rqth=True)
+        cls.old = cls.create_trainee(
+            "Ancien Stagiaire",
+            nir=VALID_NIR,
+            rqth=True,
+            eligibility_criterion_ids=cls.env.ref("tiers_lieu_training.eligibility_rsa").ids,
+        )
         cls.old.partner_id.write({"email": "ancien@example.org", "city": "Évry"})
         cls.add_path(cls.cddi_vals(cls.old, start=date(2019, 1, 7), end=date(2021, 1, 6)))
         cls.old_hours = cls.log_hours(cls.old, date(2020, 2, 3), 7, description="Atelier visières")
@@ -30,7 +35,7 @@ class TestRetention(TrainingCase):
         old = self.old.with_context(active_test=False)
         self.assertTrue(old.anonymized)
         self.assertFalse(old.active)
-        self.assertFalse(old.nir or old.rqth or old.exit_note)
+        self.assertFalse(old.nir or old.rqth or old.exit_note or old.eligibility_criterion_ids)
         self.assertEqual(old.name, f"Anonymised trainee {old.id}")
         self.assertFalse(old.partner_id.email or old.partner_id.city)
         self.assertFalse(self.old_evaluation.comment)
