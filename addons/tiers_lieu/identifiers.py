@@ -7,7 +7,7 @@ translated ValidationError naming the field and the expected form otherwise.
 import re
 
 from stdnum.exceptions import ValidationError as StdnumError
-from stdnum.fr import siren, siret
+from stdnum.fr import nir, siren, siret
 
 from odoo.exceptions import ValidationError
 
@@ -63,3 +63,19 @@ def check_rna(env, value, label):
             )
         )
     return value
+
+
+def check_nir(env, value, label):
+    value = compact(value)
+    try:
+        return nir.validate(value)
+    except StdnumError as err:
+        raise ValidationError(
+            env._(
+                "%(label)s: the social security number (NIR) “%(value)s” is not valid. "
+                "A NIR has 15 characters: 13 digits (2A or 2B for Corsica) then a 2-digit key, "
+                "e.g. 2 95 10 99 126 111 93.",
+                label=label,
+                value=value,
+            )
+        ) from err

@@ -1,6 +1,8 @@
 from odoo.exceptions import ValidationError
 from odoo.tests import Form, tagged
 
+from odoo.addons.tiers_lieu.identifiers import check_nir
+
 from .common import TiersLieuCase
 
 VALID_SIRET = "73282932000074"  # the example of python-stdnum and INSEE
@@ -56,3 +58,9 @@ class TestFrenchIdentifiers(TiersLieuCase):
         partner = self.env["res.partner"].create({"name": "Asso", "is_company": True})
         with self.assertRaisesRegex(ValidationError, "n'est pas valide"):
             partner.with_context(lang="fr_FR").siret = "12345678901234"
+
+    def test_nir_is_compacted_and_checked(self):
+        self.assertEqual(check_nir(self.env, "2 95 10 99 126 111 93", "Ana"), "295109912611193")
+        self.assertEqual(check_nir(self.env, "253072B07300470", "Corsica"), "253072B07300470")
+        with self.assertRaisesRegex(ValidationError, r"Ana: the social security number.*15"):
+            check_nir(self.env, "295109912611194", "Ana")

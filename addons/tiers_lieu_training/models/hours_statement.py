@@ -1,0 +1,284 @@
+import base64
+import csv
+import io
+from calendar import monthrange
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools.misc import format_date
+
+from .. import pdf
+from ..const import FUNDER_KINDS, HOURS_KINDS
+
+
+class HoursStatement(models.Model):
+    """The monthly hours statement a funder asks for: per trainee of the funded paths,
+    the contracted hours and the hours done (production, training, support)."""
+
+    _name = "tiers_lieu.hours.statement"
+    _description = "Monthly Hours Statement"
+    _inherit = ["mail.thread"]
+    _order = "month desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name", store=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    month = fields.Date(
+        required=True,
+        default=lambda self: fields.Date.context_today(self).replace(day=1),
+        help="Any day of the month; stored as its first day.",
+    )
+    date_to = fields.Date(compute="_compute_name", store=True)
+    funder_kind = fields.Selection(FUNDER_KINDS, required=True, default="asp")
+    funder_id = fields.Many2one(
+        "res.partner",
+        string="Funder",
+        check_company=True,
+        help="Leave empty to list every path funded by this kind of funder.",
+    )
+    state = fields.Selection(
+        [("draft", "Draft"), ("done", "Issued")], default="draft", required=True, tracking=True
+    )
+    line_ids = fields.One2many("tiers_lieu.hours.statement.line", "statement_id", string="Lines")
+    contract_hours = fields.Float(compute="_compute_totals", string="Contracted Hours")
+    done_hours = fields.Float(compute="_compute_totals", string="Hours Done")
+    pdf_file = fields.Binary(string="PDF", attachment=True, readonly=True, copy=False)
+    pdf_filename = fields.Char(readonly=True, copy=False)
+    csv_file = fields.Binary(string="CSV", attachment=True, readonly=True, copy=False)
+    csv_filename = fields.Char(readonly=True, copy=False)
+
+    @api.depends("month", "funder_kind", "funder_id")
+    def _compute_name(self):
+        kinds = dict(self._fields["funder_kind"]._description_selection(self.env))
+        for statement in self:
+            if not statement.month:
+                statement.name = statement.date_to = False
+                continue
+            days = monthrange(statement.month.year, statement.month.month)[1]
+            statement.date_to = statement.month.replace(day=days)
+            funder = statement.funder_id.name or kinds.get(statement.funder_kind, "")
+            statement.name = f"{statement.month:%Y-%m} – {funder}"
+
+    @api.depends("line_ids.contract_hours", "line_ids.total_hours")
+    def _compute_totals(self):
+        for statement in self:
+            statement.contract_hours = sum(statement.line_ids.mapped("contract_hours"))
+            statement.done_hours = sum(statement.line_ids.mapped("total_hours"))
+
+    @api.constrains("company_id", "month", "funder_kind", "funder_id")
+    def _check_unique(self):
+        for statement in self:
+            twins = self.search_count(
+                [
+                    ("id", "!=", statement.id),
+                    ("company_id", "=", statement.company_id.id),
+                    ("month", "=", statement.month),
+                    ("funder_kind", "=", statement.funder_kind),
+                    ("funder_id", "=", statement.funder_id.id),
+                ]
+            )
+            if twins:
+                raise ValidationError(
+                    self.env._(
+                        "There is already a statement %(name)s: open it instead.",
+                        name=statement.name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("month"):
+                vals["month"] = fields.Date.to_date(vals["month"]).replace(day=1)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("month"):
+            vals = dict(vals, month=fields.Date.to_date(vals["month"]).replace(day=1))
+        if self.filtered(lambda s: s.state == "done") and set(vals) & {
+            "month",
+            "funder_kind",
+            "funder_id",
+            "company_id",
+        }:
+            raise UserError(self.env._("An issued statement cannot change: reset it first."))
+        return super().write(vals)
+
+    def unlink(self):
+        if self.filtered(lambda s: s.state == "done"):
+            raise UserError(self.env._("An issued statement cannot be deleted: reset it first."))
+        return super().unlink()
+
+    def action_compute_lines(self):
+        for statement in self:
+            if statement.state != "draft":
+                raise UserError(self.env._("Reset the statement to draft to compute it again."))
+            statement.line_ids.unlink()
+            self.env["tiers_lieu.hours.statement.line"].create(statement._prepare_lines())
+
+    def action_issue(self):
+        for statement in self:
+            if not statement.line_ids:
+                statement.action_compute_lines()
+            if not statement.line_ids:
+                raise UserError(
+                    self.env._(
+                        "No path of this funder runs in %(month)s: nothing to state.",
+                        month=format_date(self.env, statement.month, date_format="MMMM y"),
+                    )
+                )
+            base = f"{statement.month:%Y-%m}-{statement.funder_kind}"
+            statement.write(
+                {
+                    "state": "done",
+                    "pdf_file": base64.b64encode(statement._render_pdf()),
+                    "pdf_filename": f"{base}.pdf",
+                    "csv_file": base64.b64encode(statement._render_csv()),
+                    "csv_filename": f"{base}.csv",
+                }
+            )
+
+    def action_reset_to_draft(self):
+        self.write(
+            {
+                "state": "draft",
+                "pdf_file": False,
+                "pdf_filename": False,
+                "csv_file": False,
+                "csv_filename": False,
+            }
+        )
+
+    def _funded_paths(self):
+        self.ensure_one()
+        domain = [
+            ("company_id", "=", self.company_id.id),
+            ("funder_kind", "=", self.funder_kind),
+            ("date_start", "<=", self.date_to),
+            "|",
+            ("date_effective_end", "=", False),
+            ("date_effective_end", ">=", self.month),
+        ]
+        if self.funder_id:
+            domain.append(("funder_id", "=", self.funder_id.id))
+        return self.env["tiers_lieu.trainee.path"].search(domain)
+
+    def _prepare_lines(self):
+        """Line values of the month, with two queries whatever the number of paths."""
+        self.ensure_one()
+        paths = self._funded_paths()
+        done = {
+            (path.id, kind): hours
+            for path, kind, hours in self.env["tiers_lieu.trainee.hours"]._read_group(
+                [
+                    ("path_id", "in", paths.ids),
+                    ("date", ">=", self.month),
+                    ("date", "<=", self.date_to),
+                ],
+                ["path_id", "kind"],
+                ["hours:sum"],
+            )
+        }
+        lines = []
+        for path in paths.sorted(lambda p: (p.trainee_id.name or "", p.date_start)):
+            hours = {kind: done.get((path.id, kind), 0.0) for kind, _label in HOURS_KINDS}
+            lines.append(
+                {
+                    "statement_id": self.id,
+                    "trainee_id": path.trainee_id.id,
+                    "path_id": path.id,
+                    "contract_hours": path._contract_hours_month(self.month),
+                    "production_hours": hours["production"],
+                    "training_hours": hours["training"],
+                    "support_hours": hours["support"],
+                    # A person with no hours this month but still followed is declared so.
+                    "still_supported": True,
+                }
+            )
+        return lines
+
+    def _statement_table(self):
+        """Columns and rows shared by the PDF and the CSV."""
+        self.ensure_one()
+        env = self.env
+        columns = [
+            env._("Trainee"),
+            env._("Path"),
+            env._("Contracted hours"),
+            env._("Production"),
+            env._("Training"),
+            env._("Support"),
+            env._("Total"),
+            env._("Still supported"),
+        ]
+        rows = [
+            [
+                line.trainee_id.name,
+                line.path_id.display_name,
+                pdf.format_number(env, line.contract_hours),
+                pdf.format_number(env, line.production_hours),
+                pdf.format_number(env, line.training_hours),
+                pdf.format_number(env, line.support_hours),
+                pdf.format_number(env, line.total_hours),
+                env._("Yes") if line.still_supported else env._("No"),
+            ]
+            for line in self.line_ids
+        ]
+        lines = self.line_ids
+        totals = [
+            env._("Total"),
+            "",
+            pdf.format_number(env, sum(lines.mapped("contract_hours"))),
+            pdf.format_number(env, sum(lines.mapped("production_hours"))),
+            pdf.format_number(env, sum(lines.mapped("training_hours"))),
+            pdf.format_number(env, sum(lines.mapped("support_hours"))),
+            pdf.format_number(env, sum(lines.mapped("total_hours"))),
+            "",
+        ]
+        return columns, rows, totals
+
+    def _render_pdf(self):
+        self.ensure_one()
+        env = self.env
+        columns, rows, totals = self._statement_table()
+        kinds = dict(self._fields["funder_kind"]._description_selection(env))
+        header = [
+            env._(
+                "Month: %(month)s",
+                month=format_date(env, self.month, date_format="MMMM y"),
+            ),
+            env._(
+                "Funder: %(funder)s",
+                funder=self.funder_id.name or kinds.get(self.funder_kind, ""),
+            ),
+        ]
+        section = {
+            "title": env._("Hours per trainee"),
+            "columns": columns,
+            "rows": rows,
+            "totals": totals,
+            "numeric": {2, 3, 4, 5, 6},
+            "widths": [3, 4, 1.5, 1.5, 1.5, 1.5, 1.5, 1.5],
+        }
+        return pdf.render_document(
+            env,
+            self.company_id,
+            env._("Monthly hours statement"),
+            header,
+            [section],
+            landscape_mode=True,
+            signature=True,
+        )
+
+    def _render_csv(self):
+        self.ensure_one()
+        columns, rows, totals = self._statement_table()
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+        writer.writerow(columns)
+        writer.writerows(rows)
+        writer.writerow(totals)
+        # A byte-order mark lets spreadsheet programs read the accents right.
+        return ("\ufeff" + buffer.getvalue()).encode("utf-8")

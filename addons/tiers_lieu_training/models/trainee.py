@@ -1,0 +1,862 @@
+import base64
+from collections import defaultdict
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools.misc import format_date
+
+from odoo.addons.tiers_lieu.identifiers import check_nir, compact
+
+from .. import pdf
+from ..const import (
+    DYNAMIC_EXIT_CATEGORIES,
+    EXIT_CATEGORIES,
+    EXIT_CATEGORY_OF_DETAIL,
+    EXIT_DETAILS,
+    FUNDER_KINDS,
+    HOURS_KINDS,
+    INSERTION_MANAGER,
+    number_text,
+)
+
+DAYS_PER_MONTH = 365.25 / 12
+
+SENSITIVE_FIELDS = (
+    "nir",
+    "birth_date",
+    "rqth",
+    "rqth_date_end",
+    "social_situation",
+    "health_note",
+    "eligibility_criterion_ids",
+)
+
+
+class Trainee(models.Model):
+    """The file of a person trained or supported by the tiers-lieu, from entry to exit."""
+
+    _name = "tiers_lieu.trainee"
+    _description = "Trainee"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "name, id"
+    _check_company_auto = True
+
+    name = fields.Char(related="partner_id.name", store=True, index="trigram")
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Person",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        check_company=True,
+        tracking=True,
+        help="The person: machine authorisations and print jobs refer to this contact.",
+    )
+    employee_id = fields.Many2one(
+        "hr.employee",
+        string="Employee",
+        check_company=True,
+        help="Employee record, for trainees on a contract of employment (apprentices, CDDI, "
+        "PEC). Interns, civic-service and volunteers usually have none.",
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    active = fields.Boolean(default=True)
+    state = fields.Selection(
+        [("candidate", "Candidate"), ("in_progress", "In progress"), ("exited", "Exited")],
+        string="Status",
+        required=True,
+        default="candidate",
+        tracking=True,
+        index=True,
+    )
+    trainer_id = fields.Many2one(
+        "res.users",
+        string="Referent Trainer",
+        required=True,
+        index=True,
+        tracking=True,
+        default=lambda self: self.env.user,
+        domain=lambda self: [("groups_id", "in", self.env.ref("tiers_lieu.group_trainer").ids)],
+    )
+    trainer_ids = fields.Many2many(
+        "res.users",
+        "tiers_lieu_trainee_trainer_rel",
+        "trainee_id",
+        "user_id",
+        string="Other Trainers",
+        domain=lambda self: [("groups_id", "in", self.env.ref("tiers_lieu.group_trainer").ids)],
+        help="Trainers who also follow this trainee and may see and edit the file.",
+    )
+    path_ids = fields.One2many("tiers_lieu.trainee.path", "trainee_id", string="Paths")
+    hours_ids = fields.One2many("tiers_lieu.trainee.hours", "trainee_id", string="Hours")
+    evaluation_ids = fields.One2many(
+        "tiers_lieu.skill.evaluation", "trainee_id", string="Evaluations"
+    )
+    # Computed rather than plain One2many on the SQL views, so that they follow the
+    # evaluations within a transaction (the views get no ORM cache updates).
+    skill_status_ids = fields.One2many(
+        "tiers_lieu.trainee.skill.status", compute="_compute_skill_progress", string="Skills"
+    )
+    block_progress_ids = fields.One2many(
+        "tiers_lieu.trainee.block.progress", compute="_compute_skill_progress", string="Blocks"
+    )
+    grid_skill_type_ids = fields.Many2many(
+        "hr.skill.type",
+        compute="_compute_grid_skill_type_ids",
+        string="Skills Grids",
+        help="Grids of the trainee's paths: only their skills may be evaluated.",
+    )
+    entry_date = fields.Date(compute="_compute_entry_date", store=True, index=True)
+    last_evaluation_date = fields.Date(compute="_compute_last_evaluation_date", store=True)
+    note = fields.Html(string="Notes")
+
+    # Exit ("sortie"): one per file; the funder is the one of the path running at exit.
+    exit_date = fields.Date(tracking=True, readonly=True, index=True)
+    exit_detail = fields.Selection(EXIT_DETAILS, string="Exit Situation", readonly=True)
+    exit_category = fields.Selection(
+        EXIT_CATEGORIES, compute="_compute_exit_category", store=True, index=True
+    )
+    exit_note = fields.Text(readonly=True)
+    is_dynamic_exit = fields.Boolean(
+        compute="_compute_exit_category",
+        store=True,
+        help="Sustainable or transition employment, or positive exit.",
+    )
+    exit_path_id = fields.Many2one(
+        "tiers_lieu.trainee.path", compute="_compute_exit_path", store=True, string="Exit Path"
+    )
+    exit_funder_kind = fields.Selection(FUNDER_KINDS, compute="_compute_exit_path", store=True)
+    exit_funder_id = fields.Many2one(
+        "res.partner", compute="_compute_exit_path", store=True, string="Exit Funder"
+    )
+    duration_days = fields.Integer(
+        string="Days in Path",
+        compute="_compute_duration_days",
+        store=True,
+        help="Days from entry to exit.",
+    )
+
+    # Hours of the current week and month against the contracts (computed in batch).
+    week_hours = fields.Float(compute="_compute_period_hours", string="Hours This Week")
+    week_contract_hours = fields.Float(compute="_compute_period_hours", string="Contract (Week)")
+    month_hours = fields.Float(compute="_compute_period_hours", string="Hours This Month")
+    month_contract_hours = fields.Float(compute="_compute_period_hours", string="Contract (Month)")
+
+    # Sensitive personal data (GDPR): insertion managers only, never tracked in the chatter.
+    nir = fields.Char(string="Social Security Number (NIR)", groups=INSERTION_MANAGER, copy=False)
+    birth_date = fields.Date(groups=INSERTION_MANAGER, copy=False)
+    rqth = fields.Boolean(
+        string="RQTH",
+        groups=INSERTION_MANAGER,
+        copy=False,
+        help="Reconnaissance de la qualité de travailleur handicapé.",
+    )
+    rqth_date_end = fields.Date(string="RQTH Valid Until", groups=INSERTION_MANAGER, copy=False)
+    social_situation = fields.Text(groups=INSERTION_MANAGER, copy=False)
+    health_note = fields.Text(string="Health", groups=INSERTION_MANAGER, copy=False)
+    eligibility_criterion_ids = fields.Many2many(
+        "tiers_lieu.eligibility.criterion",
+        string="Eligibility Criteria",
+        groups=INSERTION_MANAGER,
+        copy=False,
+    )
+    anonymized = fields.Boolean(readonly=True, copy=False)
+    anonymized_date = fields.Date(readonly=True, copy=False)
+
+    _sql_constraints = [
+        (
+            "partner_company_uniq",
+            "unique(partner_id, company_id)",
+            "This person already has a trainee file in this company: reopen it.",
+        ),
+    ]
+
+    @api.depends("path_ids.skill_type_id")
+    def _compute_grid_skill_type_ids(self):
+        for trainee in self:
+            trainee.grid_skill_type_ids = trainee.path_ids.skill_type_id
+
+    @api.depends(
+        "path_ids.skill_type_id",
+        "evaluation_ids.skill_id",
+        "evaluation_ids.level_id",
+        "evaluation_ids.date",
+    )
+    def _compute_skill_progress(self):
+        saved = self._origin.filtered("id")
+        Status = self.env["tiers_lieu.trainee.skill.status"]
+        Block = self.env["tiers_lieu.trainee.block.progress"]
+        # The views' rows keep their ids when the evaluations change: drop their cache.
+        Status.invalidate_model()
+        Block.invalidate_model()
+        statuses = Status.search([("trainee_id", "in", saved.ids)])
+        blocks = Block.search([("trainee_id", "in", saved.ids)])
+        status_of, block_of = defaultdict(list), defaultdict(list)
+        for status in statuses:
+            status_of[status.trainee_id.id].append(status.id)
+        for block in blocks:
+            block_of[block.trainee_id.id].append(block.id)
+        for trainee in self:
+            trainee.skill_status_ids = Status.browse(status_of[trainee._origin.id])
+            trainee.block_progress_ids = Block.browse(block_of[trainee._origin.id])
+
+    @api.depends("path_ids.date_start")
+    def _compute_entry_date(self):
+        for trainee in self:
+            starts = trainee.path_ids.filtered("date_start").mapped("date_start")
+            trainee.entry_date = min(starts) if starts else False
+
+    @api.depends("evaluation_ids.date")
+    def _compute_last_evaluation_date(self):
+        for trainee in self:
+            dates = trainee.evaluation_ids.filtered("date").mapped("date")
+            trainee.last_evaluation_date = max(dates) if dates else False
+
+    @api.depends("exit_detail")
+    def _compute_exit_category(self):
+        for trainee in self:
+            category = EXIT_CATEGORY_OF_DETAIL.get(trainee.exit_detail)
+            trainee.exit_category = category or False
+            trainee.is_dynamic_exit = category in DYNAMIC_EXIT_CATEGORIES
+
+    @api.depends("exit_date", "path_ids.date_start", "path_ids.funder_kind", "path_ids.funder_id")
+    def _compute_exit_path(self):
+        for trainee in self:
+            path = trainee._path_running_on(trainee.exit_date) if trainee.exit_date else False
+            trainee.exit_path_id = path
+            trainee.exit_funder_kind = path.funder_kind if path else False
+            trainee.exit_funder_id = path.funder_id if path else False
+
+    @api.depends("entry_date", "exit_date")
+    def _compute_duration_days(self):
+        for trainee in self:
+            if trainee.entry_date and trainee.exit_date:
+                trainee.duration_days = (trainee.exit_date - trainee.entry_date).days + 1
+            else:
+                trainee.duration_days = 0
+
+    @api.depends(
+        "hours_ids.hours",
+        "hours_ids.date",
+        "path_ids.weekly_hours",
+        "path_ids.date_start",
+        "path_ids.date_end",
+        "path_ids.date_stop",
+    )
+    def _compute_period_hours(self):
+        today = fields.Date.context_today(self)
+        week_start = today - timedelta(days=today.weekday())
+        week_end = week_start + timedelta(days=6)
+        month_start = today.replace(day=1)
+        month_end = month_start + relativedelta(months=1, days=-1)
+        saved = self._origin.filtered("id")
+        week = saved._get_hours_done(week_start, week_end)
+        month = saved._get_hours_done(month_start, month_end)
+        for trainee in self:
+            done_week = week.get(trainee._origin.id, {})
+            done_month = month.get(trainee._origin.id, {})
+            trainee.week_hours = sum(done_week.values())
+            trainee.month_hours = sum(done_month.values())
+            trainee.week_contract_hours = sum(
+                path._contract_hours(week_start, week_end) for path in trainee.path_ids
+            )
+            trainee.month_contract_hours = sum(
+                path._contract_hours_month(month_start) for path in trainee.path_ids
+            )
+
+    @api.constrains("nir")
+    def _check_nir(self):
+        for trainee in self.sudo().filtered("nir"):
+            check_nir(self.env, trainee.nir, trainee.name)
+
+    @api.constrains("partner_id", "employee_id")
+    def _check_employee_is_the_person(self):
+        for trainee in self.filtered("employee_id"):
+            contact = trainee.employee_id.sudo().work_contact_id
+            if contact and contact != trainee.partner_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(trainee)s: the employee %(employee)s is another person (contact "
+                        "%(contact)s). Link the employee of this person, or none.",
+                        trainee=trainee.name,
+                        employee=trainee.employee_id.name,
+                        contact=contact.display_name,
+                    )
+                )
+
+    @api.constrains("state", "exit_date", "exit_detail")
+    def _check_exit(self):
+        for trainee in self:
+            if trainee.state == "exited" and not (trainee.exit_date and trainee.exit_detail):
+                raise ValidationError(
+                    self.env._(
+                        "%(trainee)s: an exited trainee needs an exit date and situation.",
+                        trainee=trainee.name,
+                    )
+                )
+
+    @api.onchange("employee_id")
+    def _onchange_employee_id(self):
+        if self.employee_id.work_contact_id:
+            self.partner_id = self.employee_id.work_contact_id
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # Odoo checks field groups on read and write, not on create: do it here.
+        sensitive = {name for vals in vals_list for name in vals if name in SENSITIVE_FIELDS}
+        if sensitive:
+            self.check_field_access_rights("write", sorted(sensitive))
+        for vals in vals_list:
+            if vals.get("nir"):
+                vals["nir"] = compact(vals["nir"])
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("nir"):
+            vals = dict(vals, nir=compact(vals["nir"]))
+        return super().write(vals)
+
+    # ------------------------------------------------------------------ actions
+
+    def action_start(self):
+        for trainee in self:
+            if trainee.state != "candidate":
+                raise UserError(
+                    self.env._("%(trainee)s is not a candidate any more.", trainee=trainee.name)
+                )
+            if not trainee.path_ids:
+                raise UserError(
+                    self.env._(
+                        "%(trainee)s: add the path (apprenticeship, CDDI, internship…) "
+                        "before starting the follow-up.",
+                        trainee=trainee.name,
+                    )
+                )
+        self.state = "in_progress"
+
+    def action_open_exit(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Record the exit"),
+            "res_model": "tiers_lieu.trainee.exit",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_trainee_id": self.id},
+        }
+
+    def action_reopen(self):
+        if not self.env.user.has_group(INSERTION_MANAGER):
+            raise AccessError(self.env._("Only insertion managers may cancel an exit."))
+        self.write(
+            {
+                "state": "in_progress",
+                "exit_date": False,
+                "exit_detail": False,
+                "exit_note": False,
+            }
+        )
+
+    def action_print_livret(self):
+        self.ensure_one()
+        content = self._render_livret_pdf()
+        filename = self.env._("Record sheet %(name)s.pdf", name=self.name)
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": filename,
+                "datas": base64.b64encode(content),
+                "mimetype": "application/pdf",
+                "res_model": self._name,
+                "res_id": self.id,
+            }
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{attachment.id}?download=true",
+            "target": "self",
+        }
+
+    # --------------------------------------------------------------- business
+
+    def _path_running_on(self, on_date):
+        """The path of this trainee running on ``on_date`` (the latest started)."""
+        self.ensure_one()
+        paths = self.path_ids.filtered(
+            lambda p: p.date_start
+            and p.date_start <= on_date
+            and (not p.date_effective_end or p.date_effective_end >= on_date)
+        )
+        return paths.sorted(lambda p: (p.date_start, p.id), reverse=True)[:1]
+
+    def _get_hours_done(self, date_from, date_to):
+        """{trainee id: {hours kind: hours}} done between the dates, in one query."""
+        result = defaultdict(dict)
+        if not self:
+            return result
+        groups = self.env["tiers_lieu.trainee.hours"]._read_group(
+            [("trainee_id", "in", self.ids), ("date", ">=", date_from), ("date", "<=", date_to)],
+            ["trainee_id", "kind"],
+            ["hours:sum"],
+        )
+        for trainee, kind, hours in groups:
+            result[trainee.id][kind] = hours
+        return result
+
+    def _record_exit(self, exit_date, exit_detail, note=False):
+        """Close the file: running paths stop on the exit date."""
+        for trainee in self:
+            if trainee.state == "exited":
+                raise UserError(self.env._("%(trainee)s has already exited.", trainee=trainee.name))
+            if not trainee.path_ids:
+                raise UserError(
+                    self.env._(
+                        "%(trainee)s has no path: a candidate who never started has no exit "
+                        "to record; archive the file instead.",
+                        trainee=trainee.name,
+                    )
+                )
+            if exit_date < trainee.entry_date:
+                raise ValidationError(
+                    self.env._(
+                        "%(trainee)s: the exit date %(exit)s is before the entry on %(entry)s.",
+                        trainee=trainee.name,
+                        exit=format_date(self.env, exit_date),
+                        entry=format_date(self.env, trainee.entry_date),
+                    )
+                )
+            later = trainee.path_ids.filtered(lambda p, d=exit_date: p.date_start > d)
+            if later:
+                raise ValidationError(
+                    self.env._(
+                        "%(trainee)s: the path %(path)s starts after the exit date; delete it "
+                        "or choose a later exit date.",
+                        trainee=trainee.name,
+                        path=later[0].display_name,
+                    )
+                )
+            running = trainee.path_ids.filtered(
+                lambda p, d=exit_date: not p.date_effective_end or p.date_effective_end > d
+            )
+            running.write({"date_stop": exit_date})
+        self.write(
+            {
+                "state": "exited",
+                "exit_date": exit_date,
+                "exit_detail": exit_detail,
+                "exit_note": note,
+            }
+        )
+
+    @api.model
+    def _get_exit_indicators(self, year, companies=None):
+        """Exit and hours indicators of ``year``, one dict per funder.
+
+        Exits are counted by the funder of the path running at exit; hours by the funder of
+        the path they were done in. Two grouped queries, whatever the number of trainees.
+        """
+        companies = companies or self.env.companies
+        date_from = fields.Date.to_date(f"{year}-01-01")
+        date_to = fields.Date.to_date(f"{year}-12-31")
+        rows = {}
+
+        def row(funder_kind, funder):
+            key = (funder_kind or "none", funder.id)
+            if key not in rows:
+                rows[key] = {
+                    "funder_kind": funder_kind or "none",
+                    "funder_id": funder.id,
+                    "exit_count": 0,
+                    "durable_count": 0,
+                    "transition_count": 0,
+                    "positive_count": 0,
+                    "other_count": 0,
+                    "duration_days": 0,
+                    **{f"{kind}_hours": 0.0 for kind, _label in HOURS_KINDS},
+                }
+            return rows[key]
+
+        exits = self._read_group(
+            [
+                ("company_id", "in", companies.ids),
+                ("state", "=", "exited"),
+                ("exit_date", ">=", date_from),
+                ("exit_date", "<=", date_to),
+            ],
+            ["exit_funder_kind", "exit_funder_id", "exit_category"],
+            ["__count", "duration_days:sum"],
+        )
+        for funder_kind, funder, category, count, days in exits:
+            values = row(funder_kind, funder)
+            values["exit_count"] += count
+            values[f"{category}_count"] += count
+            values["duration_days"] += days
+        hours = self.env["tiers_lieu.trainee.hours"]._read_group(
+            [
+                ("company_id", "in", companies.ids),
+                ("date", ">=", date_from),
+                ("date", "<=", date_to),
+            ],
+            ["funder_kind", "funder_id", "kind"],
+            ["hours:sum"],
+        )
+        for funder_kind, funder, kind, total in hours:
+            row(funder_kind, funder)[f"{kind}_hours"] += total
+        for values in rows.values():
+            exits_count = values["exit_count"]
+            days = values.pop("duration_days")
+            dynamic = (
+                values["durable_count"] + values["transition_count"] + values["positive_count"]
+            )
+            values["dynamic_rate"] = 100.0 * dynamic / exits_count if exits_count else 0.0
+            values["average_duration_months"] = (
+                days / exits_count / DAYS_PER_MONTH if exits_count else 0.0
+            )
+        return sorted(rows.values(), key=lambda v: (v["funder_kind"], v["funder_id"]))
+
+    # ----------------------------------------------------------------- alerts
+
+    @api.model
+    def _cron_send_alerts(self):
+        """Schedule the follow-up alerts as activities of the referent trainer, once each."""
+        today = fields.Date.context_today(self)
+        param = self.env["tiers_lieu.training.parameter"]
+        trainees = self.search([("state", "=", "in_progress")])
+        if not trainees:
+            return
+        types = {
+            key: self.env.ref(f"tiers_lieu_training.mail_activity_type_{key}")
+            for key in ("pass_ending", "contract_ending", "no_evaluation", "hours_below")
+        }
+        pending = {
+            (activity["res_id"], activity["activity_type_id"][0])
+            for activity in self.env["mail.activity"].search_read(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", trainees.ids),
+                    ("activity_type_id", "in", [t.id for t in types.values()]),
+                ],
+                ["res_id", "activity_type_id"],
+            )
+        }
+        model_id = self.env["ir.model"]._get_id(self._name)
+        to_create = []
+
+        def alert(trainee, key, deadline, summary):
+            if (trainee.id, types[key].id) in pending:
+                return
+            pending.add((trainee.id, types[key].id))
+            to_create.append(
+                {
+                    "res_model_id": model_id,
+                    "res_id": trainee.id,
+                    "activity_type_id": types[key].id,
+                    "summary": summary,
+                    "date_deadline": deadline,
+                    "user_id": trainee.trainer_id.id,
+                    "automated": True,
+                }
+            )
+
+        pass_limit = today + timedelta(days=param._get_value("alert_pass_days", today))
+        contract_limit = today + timedelta(days=param._get_value("alert_contract_days", today))
+        evaluation_limit = today - relativedelta(
+            months=int(param._get_value("alert_evaluation_months", today))
+        )
+        week_end = today - timedelta(days=today.weekday() + 1)
+        week_start = week_end - timedelta(days=6)
+        week_done = trainees._get_hours_done(week_start, week_end)
+        for trainee in trainees:
+            running = trainee.path_ids.filtered(
+                lambda p: p.date_start <= today
+                and (not p.date_effective_end or p.date_effective_end >= today)
+            )
+            for path in running.filtered(lambda p: p.pass_date_end):
+                if today <= path.pass_date_end <= pass_limit:
+                    alert(
+                        trainee,
+                        "pass_ending",
+                        path.pass_date_end,
+                        self.env._(
+                            "PASS IAE %(number)s ends on %(date)s",
+                            number=path.pass_number,
+                            date=format_date(self.env, path.pass_date_end),
+                        ),
+                    )
+            for path in running.filtered(lambda p: p.date_end and not p.date_stop):
+                if today <= path.date_end <= contract_limit:
+                    alert(
+                        trainee,
+                        "contract_ending",
+                        path.date_end,
+                        self.env._(
+                            "%(path)s ends on %(date)s",
+                            path=path.display_name,
+                            date=format_date(self.env, path.date_end),
+                        ),
+                    )
+            last = trainee.last_evaluation_date or trainee.entry_date
+            if trainee.grid_skill_type_ids and last and last < evaluation_limit:
+                alert(
+                    trainee,
+                    "no_evaluation",
+                    today,
+                    self.env._(
+                        "No skill evaluation since %(date)s",
+                        date=format_date(self.env, last),
+                    ),
+                )
+            contract = sum(path._contract_hours(week_start, week_end) for path in trainee.path_ids)
+            done = sum(week_done.get(trainee.id, {}).values())
+            if contract and done < contract - 0.005:
+                alert(
+                    trainee,
+                    "hours_below",
+                    today,
+                    self.env._(
+                        "Week of %(date)s: %(done)s h done for %(contract)s h contracted",
+                        date=format_date(self.env, week_start),
+                        done=number_text(done),
+                        contract=number_text(contract),
+                    ),
+                )
+        # mail.activity subscribes the assignees in batch and fails when one record comes
+        # twice in the same create: create at most one activity per trainee at a time.
+        while to_create:
+            seen, batch, rest = set(), [], []
+            for vals in to_create:
+                (rest if vals["res_id"] in seen else batch).append(vals)
+                seen.add(vals["res_id"])
+            self.env["mail.activity"].create(batch)
+            to_create = rest
+
+    # -------------------------------------------------------------- retention
+
+    @api.model
+    def _cron_anonymize(self):
+        """Anonymise the files whose exit is older than the company's retention."""
+        today = fields.Date.context_today(self)
+        for company in self.env["res.company"].search([]):
+            limit = today - relativedelta(years=company.trainee_retention_years)
+            expired = self.with_context(active_test=False).search(
+                [
+                    ("company_id", "=", company.id),
+                    ("state", "=", "exited"),
+                    ("exit_date", "<", limit),
+                    ("anonymized", "=", False),
+                ]
+            )
+            expired._anonymize()
+
+    def _anonymize(self):
+        """Erase the personal data of the files; the figures (dates, hours, exits) stay."""
+        today = fields.Date.context_today(self)
+        files = self.sudo().with_context(active_test=False)
+        erased = {name: False for name in SENSITIVE_FIELDS}
+        erased["eligibility_criterion_ids"] = [Command.clear()]
+        files.write(erased | {"exit_note": False})
+        files.write({"note": False, "anonymized": True, "anonymized_date": today})
+        files.evaluation_ids.write({"comment": False})
+        files.evaluation_ids.attachment_ids.unlink()
+        files.hours_ids.write({"description": False})
+        files.path_ids.write({"note": False, "pass_number": False})
+        self.env["mail.message"].sudo().search(
+            [("model", "=", self._name), ("res_id", "in", self.ids)]
+        ).unlink()
+        self.env["ir.attachment"].sudo().search(
+            [("res_model", "=", self._name), ("res_id", "in", self.ids)]
+        ).unlink()
+        files.activity_ids.unlink()
+        # A contact that is also a user or an employee lives on in those apps, with their
+        # own retention: only contacts that exist for the trainee file are erased.
+        employees = self.env["hr.employee"].sudo().with_context(active_test=False)
+        used = employees.search([("work_contact_id", "in", files.partner_id.ids)]).work_contact_id
+        for trainee in files:
+            partner = trainee.partner_id
+            if partner.user_ids or partner in used:
+                continue
+            partner.write(
+                {
+                    "name": self.env._("Anonymised trainee %(id)s", id=trainee.id),
+                    "email": False,
+                    "phone": False,
+                    "mobile": False,
+                    "street": False,
+                    "street2": False,
+                    "zip": False,
+                    "city": False,
+                    "comment": False,
+                    "image_1920": False,
+                    "active": False,
+                }
+            )
+        files.active = False
+
+    # ---------------------------------------------------------------- livret
+
+    def _get_livret_sections(self):
+        """Sections of the record sheet: dicts with title, columns and rows (or paragraphs).
+
+        Extension point: a glue addon appends its own sections (e.g. the machine
+        authorisations) by overriding this method and extending the returned list.
+        """
+        self.ensure_one()
+        env = self.env
+
+        def fmt(value):
+            return pdf.format_number(env, value)
+
+        paths = self.path_ids.sorted("date_start")
+        kinds = dict(
+            self.env["tiers_lieu.trainee.path"]._fields["kind"]._description_selection(env)
+        )
+        funders = dict(self._fields["exit_funder_kind"]._description_selection(env))
+        sections = [
+            {
+                "title": env._("Paths"),
+                "columns": [
+                    env._("Path"),
+                    env._("From"),
+                    env._("To"),
+                    env._("Weekly hours"),
+                    env._("Funder"),
+                    env._("Skills grid"),
+                ],
+                "numeric": {3},
+                "rows": [
+                    [
+                        kinds.get(path.kind, ""),
+                        format_date(env, path.date_start),
+                        format_date(env, path.date_effective_end)
+                        if path.date_effective_end
+                        else "",
+                        fmt(path.weekly_hours) if path.weekly_hours else "",
+                        path.funder_id.name or funders.get(path.funder_kind, ""),
+                        path.skill_type_id.name or "",
+                    ]
+                    for path in paths
+                ],
+            }
+        ]
+        hours_rows = self._livret_hours_rows()
+        sections.append(
+            {
+                "title": env._("Hours done"),
+                "columns": [env._("Month")]
+                + [label for _kind, label in self._hours_kind_labels()]
+                + [env._("Total"), env._("Contract")],
+                "numeric": {1, 2, 3, 4, 5},
+                "rows": hours_rows,
+                "empty": env._("No hours recorded yet."),
+            }
+        )
+        statuses = self.skill_status_ids.sorted(
+            lambda s: (s.skill_type_id.name or "", s.block_id.sequence, s.skill_id.sequence)
+        )
+        sections.append(
+            {
+                "title": env._("Skills"),
+                "columns": [
+                    env._("Block"),
+                    env._("Skill"),
+                    env._("Level"),
+                    env._("Evaluated on"),
+                    env._("Validated"),
+                ],
+                "rows": [
+                    [
+                        status.block_id.display_name or "",
+                        status.skill_id.name,
+                        status.level_id.name or env._("Not evaluated"),
+                        format_date(env, status.last_date) if status.last_date else "",
+                        env._("Yes") if status.is_validated else "",
+                    ]
+                    for status in statuses
+                ],
+                "empty": env._("No skills grid on the paths."),
+            }
+        )
+        sections.append(
+            {
+                "title": env._("Progress per block"),
+                "columns": [env._("Block"), env._("Validated skills"), env._("Progress")],
+                "numeric": {1, 2},
+                "rows": [
+                    [
+                        block.block_id.display_name,
+                        f"{block.validated_count} / {block.skill_count}",
+                        f"{fmt(block.progress)} %",
+                    ]
+                    for block in self.block_progress_ids.sorted(lambda b: b.block_id.sequence)
+                ],
+                "empty": env._("No skills block."),
+            }
+        )
+        if self.state == "exited":
+            details = dict(self._fields["exit_detail"]._description_selection(env))
+            categories = dict(self._fields["exit_category"]._description_selection(env))
+            sections.append(
+                {
+                    "title": env._("Exit"),
+                    "paragraphs": [
+                        env._(
+                            "Exit on %(date)s: %(category)s – %(detail)s.",
+                            date=format_date(env, self.exit_date),
+                            category=categories[self.exit_category],
+                            detail=details[self.exit_detail],
+                        )
+                    ],
+                }
+            )
+        return sections
+
+    @api.model
+    def _hours_kind_labels(self):
+        return self.env["tiers_lieu.trainee.hours"]._fields["kind"]._description_selection(self.env)
+
+    def _livret_hours_rows(self):
+        """One row per month with hours: done per kind, total and contracted hours."""
+        self.ensure_one()
+        env = self.env
+        groups = self.env["tiers_lieu.trainee.hours"]._read_group(
+            [("trainee_id", "=", self.id)], ["date:month", "kind"], ["hours:sum"]
+        )
+        months = defaultdict(dict)
+        for month, kind, hours in groups:
+            months[month][kind] = hours
+        rows = []
+        for month in sorted(months):
+            done = months[month]
+            contract = sum(path._contract_hours_month(month) for path in self.path_ids)
+            rows.append(
+                [format_date(env, month, date_format="MMMM y")]
+                + [pdf.format_number(env, done.get(kind, 0.0)) for kind, _l in HOURS_KINDS]
+                + [
+                    pdf.format_number(env, sum(done.values())),
+                    pdf.format_number(env, contract),
+                ]
+            )
+        return rows
+
+    def _render_livret_pdf(self):
+        self.ensure_one()
+        env = self.env
+        states = dict(self._fields["state"]._description_selection(env))
+        header = [
+            env._("Trainee: %(name)s", name=self.name),
+            env._("Referent trainer: %(name)s", name=self.trainer_id.name),
+            env._("Status: %(state)s", state=states[self.state]),
+        ]
+        if self.entry_date:
+            header.append(env._("Entry: %(date)s", date=format_date(env, self.entry_date)))
+        return pdf.render_document(
+            env,
+            self.company_id,
+            env._("Trainee record sheet"),
+            header,
+            self._get_livret_sections(),
+        )

@@ -1,0 +1,3 @@
+from . import trainee_exit
+from . import training_indicators
+from . import training_indicators_line
