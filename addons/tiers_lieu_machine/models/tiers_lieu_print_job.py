@@ -52,7 +52,7 @@ class TiersLieuPrintJob(models.Model):
     )
     estimated_grams = fields.Float(
         string="Estimated Material (g)",
-        digits=(16, 1),
+        digits=(16, 2),
         help="Read from the slicer header of the G-code when present; editable.",
     )
     machine_kind = fields.Selection(
@@ -99,7 +99,7 @@ class TiersLieuPrintJob(models.Model):
         copy=False,
         digits=(16, 2),
     )
-    grams_actual = fields.Float(string="Material Used (g)", digits=(16, 1), copy=False)
+    grams_actual = fields.Float(string="Material Used (g)", digits=(16, 2), copy=False)
     failure_reason_ids = fields.Many2many(
         "tiers_lieu.print.failure.reason", string="Failure Reasons", copy=False
     )
@@ -211,27 +211,6 @@ class TiersLieuPrintJob(models.Model):
             if problem:
                 raise ValidationError(problem)
 
-    @api.constrains("state", "machine_id")
-    def _check_one_printing_per_machine(self):
-        printing = self.filtered(lambda j: j.state == "printing")
-        if not printing:
-            return
-        if any(not job.machine_id for job in printing):
-            raise ValidationError(self.env._("A printing job needs a machine."))
-        others = self._read_group(
-            [("machine_id", "in", printing.machine_id.ids), ("state", "=", "printing")],
-            ["machine_id"],
-            ["__count"],
-        )
-        for machine, count in others:
-            if count > 1:
-                raise ValidationError(
-                    self.env._(
-                        "The machine %(machine)s is already printing another job.",
-                        machine=machine.display_name,
-                    )
-                )
-
     @api.onchange("print_file", "print_filename")
     def _onchange_print_file(self):
         for job in self:
@@ -254,6 +233,8 @@ class TiersLieuPrintJob(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        if vals.get("state") == "printing" or (vals.get("machine_id") and "printing" in self.mapped("state")):
+            self._check_one_printing_per_machine(vals.get("machine_id"))
         if vals.get("print_file") and len(self) == 1:
             slicer_vals = self._slicer_values(
                 vals["print_file"],
@@ -262,6 +243,31 @@ class TiersLieuPrintJob(models.Model):
             )
             vals = dict(slicer_vals, **vals)
         return super().write(vals)
+
+    def _check_one_printing_per_machine(self, machine_id=None):
+        """Refuse a second printing job on a machine (checked before writing: the unique
+        index of init() only gives the database's message)."""
+        machines = self.env["maintenance.equipment"].browse(machine_id) if machine_id else None
+        targets = {job: machines or job.machine_id for job in self}
+        if any(not machine for machine in targets.values()):
+            raise ValidationError(self.env._("A printing job needs a machine."))
+        busy = self.search(
+            [
+                ("machine_id", "in", [m.id for m in targets.values()]),
+                ("state", "=", "printing"),
+                ("id", "not in", self.ids),
+            ]
+        )
+        seen = set()
+        for machine in targets.values():
+            if machine in busy.machine_id or machine.id in seen:
+                raise ValidationError(
+                    self.env._(
+                        "The machine %(machine)s is already printing another job.",
+                        machine=machine.display_name,
+                    )
+                )
+            seen.add(machine.id)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_started(self):

@@ -58,8 +58,15 @@ class MachineCase(TiersLieuCase):
         Partner = cls.env["res.partner"]
         cls.alice = Partner.create({"name": "Alice Operator"})
         cls.bob = Partner.create({"name": "Bob Trainee"})
+        # No lapse, no expiry: the fixtures do not depend on today's date.
+        cls.env.company.machine_authorization_lapse_months = 0
         cls.auth_alice = cls.env["tiers_lieu.machine.authorization"].create(
-            {"partner_id": cls.alice.id, "machine_kind": "fdm_printer"}
+            {
+                "partner_id": cls.alice.id,
+                "machine_kind": "fdm_printer",
+                "granted_date": "2025-01-01",
+                "expiry_date": False,
+            }
         )
 
     @classmethod
