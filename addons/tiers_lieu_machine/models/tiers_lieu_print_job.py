@@ -326,10 +326,11 @@ class TiersLieuPrintJob(models.Model):
             job._check_state(("printing",))
         now = fields.Datetime.now()
         for job in self:
-            if not job.date_start or (now - job.date_start).total_seconds() <= 0:
+            if not job.date_start or job.date_start > now:
                 raise UserError(
                     self.env._(
-                        "Job %(job)s cannot end when it started (%(start)s): check its dates.",
+                        "Job %(job)s cannot end before it started (%(start)s): check its "
+                        "start date.",
                         job=job.name,
                         start=job.date_start,
                     )
