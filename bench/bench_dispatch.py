@@ -63,7 +63,8 @@ def main():
         for count in (1000, 10000):
             machines, materials, operators = build_farm(env, str(count), args.printers)
             queue_jobs(env, count, materials, operators)
-            with measure(env, f"dispatch {count} queued jobs over {args.printers} printers", results):
+            label = f"dispatch {count} queued jobs over {args.printers} printers"
+            with measure(env, label, results):
                 jobs = Job._dispatch()
             assert len(jobs) == args.printers, (len(jobs), args.printers)
             assert jobs.machine_id == machines

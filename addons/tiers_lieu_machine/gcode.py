@@ -70,6 +70,63 @@ def _gcode_from_3mf(data):
         return None
 
 
+def _scan(text):
+    """Slicer name, best value per pattern key, and bounding box comments of the text."""
+    found, bounds, slicer = {}, {}, None
+    for raw_line in text.splitlines():
+        line = raw_line.strip()
+        if not line.startswith(";"):
+            continue
+        if slicer is None:
+            slicer = next((name for name, pattern in _SLICERS if pattern.search(line)), None)
+        bound = _BOUNDS.match(line)
+        if bound:
+            bounds[bound.group(1) + bound.group(2)] = float(bound.group(3))
+            continue
+        for rank, (key, pattern) in enumerate(_PATTERNS):
+            match = pattern.match(line)
+            if match:
+                if key not in found or found[key][0] > rank:
+                    found[key] = (rank, match.group(1).strip())
+                break
+    return slicer, {key: value for key, (_rank, value) in found.items()}, bounds
+
+
+def _seconds(found):
+    seconds = parse_duration(found["duration_text"]) if "duration_text" in found else None
+    if seconds is None and "duration_seconds" in found:
+        seconds = float(found["duration_seconds"])
+    return seconds
+
+
+def _material(found):
+    """{"grams": ...} when the slicer weighs the material, else {"volume_mm3": ...}."""
+    grams = _numbers(found["grams"]) if "grams" in found else None
+    if grams:
+        return {"grams": grams}
+    if "volume_mm3" in found:
+        return {"volume_mm3": _numbers(found["volume_mm3"])}
+    if "filament_m" in found:
+        metres = _numbers(found["filament_m"].replace("m", " "))
+        if metres:
+            section = math.pi * (FILAMENT_DIAMETER_MM / 2) ** 2
+            return {"volume_mm3": metres * 1000 * section}
+    return {}
+
+
+def _size(found, bounds):
+    if all(f"{side}{axis}" in bounds for side in ("MIN", "MAX") for axis in "XYZ"):
+        return {
+            "size_x": round(bounds["MAXX"] - bounds["MINX"], 2),
+            "size_y": round(bounds["MAXY"] - bounds["MINY"], 2),
+            # MINZ is the first layer's height: the part stands on the bed.
+            "size_z": bounds["MAXZ"],
+        }
+    if "max_z" in found:
+        return {"size_z": float(found["max_z"])}
+    return {}
+
+
 def parse_slicer_header(data, filename=""):
     """Estimates found in a print file's slicer comments.
 
@@ -83,48 +140,9 @@ def parse_slicer_header(data, filename=""):
         data = _gcode_from_3mf(data)
         if not data:
             return {}
-    text = _excerpt(data).decode("utf-8", errors="replace")
-    found, bounds, result = {}, {}, {}
-    for raw_line in text.splitlines():
-        line = raw_line.strip()
-        if not line.startswith(";"):
-            continue
-        if "slicer" not in result:
-            for name, pattern in _SLICERS:
-                if pattern.search(line):
-                    result["slicer"] = name
-                    break
-        bound = _BOUNDS.match(line)
-        if bound:
-            bounds[bound.group(1) + bound.group(2)] = float(bound.group(3))
-            continue
-        for rank, (key, pattern) in enumerate(_PATTERNS):
-            match = pattern.match(line)
-            if match and (key not in found or found[key][0] > rank):
-                found[key] = (rank, match.group(1).strip())
-                break
-    seconds = None
-    if "duration_text" in found:
-        seconds = parse_duration(found["duration_text"][1])
-    if seconds is None and "duration_seconds" in found:
-        seconds = float(found["duration_seconds"][1])
-    if seconds:
-        result["duration_hours"] = seconds / 3600.0
-    grams = _numbers(found["grams"][1]) if "grams" in found else None
-    if grams:
-        result["grams"] = grams
-    elif "volume_mm3" in found:
-        result["volume_mm3"] = _numbers(found["volume_mm3"][1])
-    elif "filament_m" in found:
-        metres = _numbers(found["filament_m"][1].replace("m", " "))
-        if metres:
-            section = math.pi * (FILAMENT_DIAMETER_MM / 2) ** 2
-            result["volume_mm3"] = metres * 1000 * section
-    if all(f"{side}{axis}" in bounds for side in ("MIN", "MAX") for axis in "XYZ"):
-        for axis in "XY":
-            result[f"size_{axis.lower()}"] = round(bounds[f"MAX{axis}"] - bounds[f"MIN{axis}"], 2)
-        # MINZ is the first layer's height: the part stands on the bed.
-        result["size_z"] = bounds["MAXZ"]
-    elif "max_z" in found:
-        result["size_z"] = float(found["max_z"][1])
+    slicer, found, bounds = _scan(_excerpt(data).decode("utf-8", errors="replace"))
+    seconds = _seconds(found)
+    result = {"slicer": slicer, "duration_hours": seconds / 3600.0 if seconds else None}
+    result.update(_material(found))
+    result.update(_size(found, bounds))
     return {key: value for key, value in result.items() if value}

@@ -41,7 +41,6 @@ class MaintenanceEquipment(models.Model):
     print_job_ids = fields.One2many("tiers_lieu.print.job", "machine_id", string="Jobs")
     machine_state = fields.Selection(
         MACHINE_STATES,
-        string="Machine State",
         compute="_compute_machine_state",
         store=True,
         index=True,
@@ -63,24 +62,18 @@ class MaintenanceEquipment(models.Model):
     success_rate = fields.Float(
         string="Success Rate (%)", compute="_compute_usage_totals", store=True, digits=(5, 1)
     )
-    last_maintenance_date = fields.Datetime(
-        compute="_compute_since_maintenance", store=True
-    )
+    last_maintenance_date = fields.Datetime(compute="_compute_since_maintenance", store=True)
     hours_since_maintenance = fields.Float(
-        string="Hours Since Maintenance",
         compute="_compute_since_maintenance",
         store=True,
         digits=(16, 2),
     )
     grams_since_maintenance = fields.Float(
-        string="Grams Since Maintenance",
         compute="_compute_since_maintenance",
         store=True,
         digits=(16, 1),
     )
-    failures_since_maintenance = fields.Integer(
-        compute="_compute_since_maintenance", store=True
-    )
+    failures_since_maintenance = fields.Integer(compute="_compute_since_maintenance", store=True)
     queued_job_count = fields.Integer(compute="_compute_queued_job_count")
 
     @api.depends(

@@ -109,7 +109,9 @@ class TiersLieuMachineAuthorization(models.Model):
         for auth in self:
             if auth.state == "revoked":
                 raise UserError(
-                    self.env._("The authorisation %(name)s is already revoked.", name=auth.display_name)
+                    self.env._(
+                        "The authorisation %(name)s is already revoked.", name=auth.display_name
+                    )
                 )
         self.write({"state": "revoked"})
 

@@ -109,8 +109,10 @@ class TiersLieuMachineMaintenanceRule(models.Model):
         Request = self.env["maintenance.request"].sudo()
         if not self:
             return Request
-        in_categories = self.env["maintenance.equipment"].sudo().search(
-            [("category_id", "in", self.category_ids.ids), ("machine_kind", "!=", False)]
+        in_categories = (
+            self.env["maintenance.equipment"]
+            .sudo()
+            .search([("category_id", "in", self.category_ids.ids), ("machine_kind", "!=", False)])
         )
         pairs = []
         for rule in self:

@@ -55,9 +55,7 @@ class TiersLieuPrintJob(models.Model):
         digits=(16, 2),
         help="Read from the slicer header of the G-code when present; editable.",
     )
-    machine_kind = fields.Selection(
-        MACHINE_KINDS, required=True, default="fdm_printer", index=True
-    )
+    machine_kind = fields.Selection(MACHINE_KINDS, required=True, default="fdm_printer", index=True)
     material_id = fields.Many2one(
         "tiers_lieu.material", string="Material", index=True, check_company=True, tracking=True
     )
@@ -204,7 +202,9 @@ class TiersLieuPrintJob(models.Model):
                     )
                 )
 
-    @api.constrains("machine_id", "machine_kind", "material_id", "size_x_mm", "size_y_mm", "size_z_mm")
+    @api.constrains(
+        "machine_id", "machine_kind", "material_id", "size_x_mm", "size_y_mm", "size_z_mm"
+    )
     def _check_machine_compatibility(self):
         for job in self.filtered("machine_id"):
             problem = job._machine_problem(job.machine_id)
@@ -233,7 +233,9 @@ class TiersLieuPrintJob(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if vals.get("state") == "printing" or (vals.get("machine_id") and "printing" in self.mapped("state")):
+        if vals.get("state") == "printing" or (
+            vals.get("machine_id") and "printing" in self.mapped("state")
+        ):
             self._check_one_printing_per_machine(vals.get("machine_id"))
         if vals.get("print_file") and len(self) == 1:
             slicer_vals = self._slicer_values(
@@ -435,9 +437,9 @@ class TiersLieuPrintJob(models.Model):
     def _check_can_start(self):
         """Refuse, with a reason, jobs that cannot start now; fill in missing operators."""
         states = dict(
-            self.env["maintenance.equipment"]._fields["machine_state"]._description_selection(
-                self.env
-            )
+            self.env["maintenance.equipment"]
+            ._fields["machine_state"]
+            ._description_selection(self.env)
         )
         for job in self:
             job._check_state(("queued",))
@@ -533,8 +535,10 @@ class TiersLieuPrintJob(models.Model):
             if material:
                 grams = material._grams_from_volume(parsed["volume_mm3"])
             else:
-                grams = self.env["tiers_lieu.material"].new({"family": "pla"})._grams_from_volume(
-                    parsed["volume_mm3"]
+                grams = (
+                    self.env["tiers_lieu.material"]
+                    .new({"family": "pla"})
+                    ._grams_from_volume(parsed["volume_mm3"])
                 )
         if grams:
             vals["estimated_grams"] = round(grams, 2)
@@ -617,11 +621,7 @@ class TiersLieuPrintJob(models.Model):
                     and info[2] == kind
                     and (not material_id or material_id in info[3])
                     and _fits(size, info[4])
-                    and (
-                        not info[5]
-                        or not operator_id
-                        or (operator_id, kind) in authorised
-                    )
+                    and (not info[5] or not operator_id or (operator_id, kind) in authorised)
                 ]
             for info in candidates:
                 if info[0] not in free_ids:

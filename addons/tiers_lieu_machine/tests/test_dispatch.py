@@ -41,8 +41,11 @@ class TestDispatch(MachineCase):
         tpu = self.queued(part_name="tpu", material_id=self.tpu.id, priority="1")
         small = self.queued(part_name="small")
         sign = self.queued(
-            part_name="sign", machine_kind="laser_cutter", material_id=self.plywood.id,
-            size_z_mm=3, estimated_grams=0,
+            part_name="sign",
+            machine_kind="laser_cutter",
+            material_id=self.plywood.id,
+            size_z_mm=3,
+            estimated_grams=0,
         )
         jobs = self.env["tiers_lieu.print.job"]._dispatch()
         self.assertEqual(petg.machine_id, self.mk4)  # the mini takes no PETG
@@ -75,8 +78,10 @@ class TestDispatch(MachineCase):
         bobs = self.queued(part_name="bob's", operator_id=self.bob.id, priority="1")
         anyone1 = self.queued(part_name="anyone 1")
         anyone2 = self.queued(part_name="anyone 2")
-        wizard = self.env["tiers_lieu.print.job.dispatch"].with_user(self.staff).create(
-            {"operator_ids": [(6, 0, (self.alice | carol).ids)]}
+        wizard = (
+            self.env["tiers_lieu.print.job.dispatch"]
+            .with_user(self.staff)
+            .create({"operator_ids": [(6, 0, (self.alice | carol).ids)]})
         )
         action = wizard.action_dispatch()
         dispatched = self.env["tiers_lieu.print.job"].search(action["domain"])
@@ -98,20 +103,36 @@ class TestDispatch(MachineCase):
         Machine = self.env["maintenance.equipment"]
         Machine.search([("machine_kind", "!=", False)]).write({"active": False})
         machines = Machine.create(
-            [{"name": f"Farm {count}-{i}", "machine_kind": "fdm_printer", "build_x_mm": 200,
-              "build_y_mm": 200, "build_z_mm": 200, "authorization_required": i % 2 == 0,
-              "material_ids": [(6, 0, (self.pla | self.petg).ids if i % 3 else self.pla.ids)]}
-             for i in range(5)]
+            [
+                {
+                    "name": f"Farm {count}-{i}",
+                    "machine_kind": "fdm_printer",
+                    "build_x_mm": 200,
+                    "build_y_mm": 200,
+                    "build_z_mm": 200,
+                    "authorization_required": i % 2 == 0,
+                    "material_ids": [(6, 0, (self.pla | self.petg).ids if i % 3 else self.pla.ids)],
+                }
+                for i in range(5)
+            ]
         )
         Job = self.env["tiers_lieu.print.job"]
         Job.search([("state", "=", "queued")]).write({"state": "cancelled"})
         Job.create(
-            [{"part_name": f"P{i}", "state": "queued", "estimated_duration_hours": 1,
-              "estimated_grams": 10, "priority": "1" if i % 7 == 0 else "0",
-              "material_id": (self.pla if i % 2 else self.petg).id,
-              "operator_id": (self.alice if i % 3 else self.bob).id,
-              "size_x_mm": 150 if i % 5 else 250, "size_z_mm": 20}
-             for i in range(count)]
+            [
+                {
+                    "part_name": f"P{i}",
+                    "state": "queued",
+                    "estimated_duration_hours": 1,
+                    "estimated_grams": 10,
+                    "priority": "1" if i % 7 == 0 else "0",
+                    "material_id": (self.pla if i % 2 else self.petg).id,
+                    "operator_id": (self.alice if i % 3 else self.bob).id,
+                    "size_x_mm": 150 if i % 5 else 250,
+                    "size_z_mm": 20,
+                }
+                for i in range(count)
+            ]
         )
         self.env.flush_all()
         self.env.invalidate_all()

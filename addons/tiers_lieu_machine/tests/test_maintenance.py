@@ -13,12 +13,21 @@ class TestUsageMaintenance(MachineCase):
         cls.done_stage = cls.env["maintenance.stage"].search([("done", "=", True)], limit=1)
         Rule = cls.env["tiers_lieu.machine.maintenance.rule"]
         cls.rule_hours = Rule.create(
-            {"name": "Lubricate rods", "metric": "hours", "threshold": 3.0,
-             "equipment_ids": [(6, 0, cls.mk4.ids)]}
+            {
+                "name": "Lubricate rods",
+                "metric": "hours",
+                "threshold": 3.0,
+                "equipment_ids": [(6, 0, cls.mk4.ids)],
+            }
         )
         cls.rule_failures = Rule.create(
-            {"name": "Inspect after failures", "metric": "failures", "threshold": 2,
-             "stops_machine": True, "equipment_ids": [(6, 0, (cls.mk4 | cls.mini).ids)]}
+            {
+                "name": "Inspect after failures",
+                "metric": "failures",
+                "threshold": 2,
+                "stops_machine": True,
+                "equipment_ids": [(6, 0, (cls.mk4 | cls.mini).ids)],
+            }
         )
 
     def run_job(self, machine, start, end, grams=30.0, fail=False):
@@ -84,8 +93,12 @@ class TestUsageMaintenance(MachineCase):
         category = self.env["maintenance.equipment.category"].create({"name": "Minis"})
         self.mini.category_id = category
         rule = self.env["tiers_lieu.machine.maintenance.rule"].create(
-            {"name": "Change nozzle", "metric": "grams", "threshold": 50,
-             "category_ids": [(6, 0, category.ids)]}
+            {
+                "name": "Change nozzle",
+                "metric": "grams",
+                "threshold": 50,
+                "category_ids": [(6, 0, category.ids)],
+            }
         )
         self.run_job(self.mini, "2026-03-02 08:00", "2026-03-02 09:00", grams=40)
         self.assertFalse(self.requests(rule, self.mini))
@@ -104,12 +117,27 @@ class TestUsageMaintenance(MachineCase):
 
     def _count_compute_queries(self, count):
         machines = self.env["maintenance.equipment"].create(
-            [{"name": f"Batch {i}", "machine_kind": "fdm_printer",
-              "material_ids": [(6, 0, self.pla.ids)]} for i in range(count)]
+            [
+                {
+                    "name": f"Batch {i}",
+                    "machine_kind": "fdm_printer",
+                    "material_ids": [(6, 0, self.pla.ids)],
+                }
+                for i in range(count)
+            ]
         )
         self.env["tiers_lieu.print.job"].create(
-            [{"part_name": "P", "machine_id": m.id, "state": state, "duration_hours": 2,
-              "grams_actual": 10} for m in machines for state in ("done", "failed")]
+            [
+                {
+                    "part_name": "P",
+                    "machine_id": m.id,
+                    "state": state,
+                    "duration_hours": 2,
+                    "grams_actual": 10,
+                }
+                for m in machines
+                for state in ("done", "failed")
+            ]
         )
         self.env.flush_all()
         self.env.invalidate_all()

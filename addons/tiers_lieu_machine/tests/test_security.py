@@ -8,8 +8,14 @@ from .common import MachineCase
 class TestMachineSecurity(MachineCase):
     def test_staff_run_jobs_but_do_not_configure(self):
         Job = self.env["tiers_lieu.print.job"].with_user(self.staff)
-        job = Job.create({"part_name": "Clip", "material_id": self.pla.id,
-                          "estimated_duration_hours": 1, "estimated_grams": 5})
+        job = Job.create(
+            {
+                "part_name": "Clip",
+                "material_id": self.pla.id,
+                "estimated_duration_hours": 1,
+                "estimated_grams": 5,
+            }
+        )
         job.action_queue()
         self.assertEqual(job.state, "queued")
         # Staff see the machine park...
@@ -38,8 +44,10 @@ class TestMachineSecurity(MachineCase):
     def test_manager_configures_but_does_not_grant(self):
         self.mk4.with_user(self.manager).write({"build_z_mm": 250})
         self.assertEqual(self.mk4.build_z_mm, 250)
-        machine = self.env["maintenance.equipment"].with_user(self.manager).create(
-            {"name": "New laser", "machine_kind": "laser_cutter"}
+        machine = (
+            self.env["maintenance.equipment"]
+            .with_user(self.manager)
+            .create({"name": "New laser", "machine_kind": "laser_cutter"})
         )
         self.assertEqual(machine.machine_state, "available")
         self.env["tiers_lieu.machine.maintenance.rule"].with_user(self.manager).create(
@@ -57,7 +65,8 @@ class TestMachineSecurity(MachineCase):
         self.assertEqual(auth.state, "revoked")
         job = self.make_job(operator_id=self.alice.id)
         self.assertEqual(job.with_user(self.trainer).operator_id, self.alice)
-        self.assertEqual(job.with_user(self.trainer).read(["duration_hours"])[0]["duration_hours"], 0)
+        values = job.with_user(self.trainer).read(["duration_hours"])[0]
+        self.assertEqual(values["duration_hours"], 0)
         with self.assertRaises(AccessError):
             self.env["tiers_lieu.print.job"].with_user(self.trainer).create({"part_name": "x"})
         with self.assertRaises(AccessError):
@@ -72,9 +81,9 @@ class TestMachineSecurity(MachineCase):
         with self.assertRaises(AccessError):
             self.auth_alice.with_user(self.treasurer).read(["state"])
         self.assertFalse(
-            self.env["maintenance.equipment"].with_user(self.treasurer).search(
-                [("id", "=", self.mk4.id)]
-            )
+            self.env["maintenance.equipment"]
+            .with_user(self.treasurer)
+            .search([("id", "=", self.mk4.id)])
         )
 
     def test_other_company_jobs_are_hidden(self):

@@ -206,7 +206,11 @@ class MaintenanceEquipment(models.Model):
             printer = None
         job_info = client.job()
         job = self.env["tiers_lieu.print.job"].search(
-            [("machine_id", "=", self.id), ("state", "=", "printing"), ("octoprint_file", "!=", False)],
+            [
+                ("machine_id", "=", self.id),
+                ("state", "=", "printing"),
+                ("octoprint_file", "!=", False),
+            ],
             limit=1,
         )
         completion = job_info["completion"] or 0.0
@@ -226,7 +230,9 @@ class MaintenanceEquipment(models.Model):
                 elif success is False:
                     job._octoprint_record_end(False)
         if printer is None:
-            message = self.env._("Printer not connected to OctoPrint (%(state)s).", state=job_info["state"])
+            message = self.env._(
+                "Printer not connected to OctoPrint (%(state)s).", state=job_info["state"]
+            )
             self._octoprint_ok(
                 message,
                 octoprint_status="offline",

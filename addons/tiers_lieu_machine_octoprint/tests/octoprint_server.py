@@ -75,9 +75,20 @@ class OctoPrintServer:
         }
         (self.basedir / "config.yaml").write_text(yaml.safe_dump(config))
         subprocess.run(
-            [self.executable, "--basedir", str(self.basedir), "user", "add", "--admin",
-             "--password", secrets.token_hex(8), "admin"],
-            check=True, capture_output=True, timeout=120,
+            [
+                self.executable,
+                "--basedir",
+                str(self.basedir),
+                "user",
+                "add",
+                "--admin",
+                "--password",
+                secrets.token_hex(8),
+                "admin",
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
         )
         users_file = self.basedir / "users.yaml"
         users = yaml.safe_load(users_file.read_text())
@@ -85,9 +96,19 @@ class OctoPrintServer:
         users_file.write_text(yaml.safe_dump(users))
         self.log = open(self.basedir / "serve.log", "wb")  # noqa: SIM115
         self.process = subprocess.Popen(
-            [self.executable, "--basedir", str(self.basedir), "serve", "--iknowwhatimdoing",
-             "--host", "127.0.0.1", "--port", str(self.port)],
-            stdout=self.log, stderr=subprocess.STDOUT,
+            [
+                self.executable,
+                "--basedir",
+                str(self.basedir),
+                "serve",
+                "--iknowwhatimdoing",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+            ],
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -98,7 +119,9 @@ class OctoPrintServer:
                 if status == 200:
                     return self
             except (OSError, http.client.HTTPException):
-                pass
+                # a placeholder answers (or nothing listens) until the server is up
+                time.sleep(0.2)
+                continue
             time.sleep(0.2)
         self.stop()
         raise RuntimeError(f"OctoPrint did not answer within {timeout} s")
@@ -109,7 +132,9 @@ class OctoPrintServer:
     def request(self, method, path, payload=None, timeout=10):
         data = json.dumps(payload).encode() if payload is not None else None
         request = urllib.request.Request(
-            self.url + path, data=data, method=method,
+            self.url + path,
+            data=data,
+            method=method,
             headers={"X-Api-Key": self.api_key, "Content-Type": "application/json"},
         )
         try:
@@ -171,7 +196,7 @@ class FaultyServer:
                     self.end_headers()
                     self.wfile.write(body)
                 except OSError:
-                    pass  # the client gave up (slow mode)
+                    return  # the client gave up (slow mode)
 
             do_GET = do_POST = _answer
 
@@ -194,8 +219,15 @@ class FaultyServer:
 
 def short_gcode(moves=40):
     """A fast print for the Virtual Printer: no heating (M109/M190), moves at F6000."""
-    lines = ["; tiers-lieu connector test part", "G21", "G90", "M82", "G28", "G92 E0",
-             "G1 Z0.3 F600"]
+    lines = [
+        "; tiers-lieu connector test part",
+        "G21",
+        "G90",
+        "M82",
+        "G28",
+        "G92 E0",
+        "G1 Z0.3 F600",
+    ]
     for index in range(moves):
         x = 60 if index % 2 else 10
         lines.append(f"G1 X{x} Y{10 + index} E{index + 1}.0 F6000")

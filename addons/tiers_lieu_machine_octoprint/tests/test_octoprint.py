@@ -53,7 +53,7 @@ class TestOctoPrintLive(OctoPrintCase):
             if job.state in states:
                 return
             time.sleep(0.3)
-        self.fail(f"job still {job.state} after {timeout} s; machine says {self.mk4.octoprint_message}")
+        self.fail(f"job {job.state} after {timeout} s; machine: {self.mk4.octoprint_message}")
 
     def test_connection_check_and_poll(self):
         self.mk4.with_user(self.manager).action_octoprint_test()
@@ -146,7 +146,9 @@ class TestOctoPrintFaults(OctoPrintCase):
         self.assertEqual(self.mk4.octoprint_status, "error")
         self.assertIn(expected, self.mk4.octoprint_message)
         # a job already printing (e.g. started before the fault) is left printing
-        job.write({"state": "printing", "octoprint_file": "x.gcode", "date_start": "2026-03-02 08:00"})
+        job.write(
+            {"state": "printing", "octoprint_file": "x.gcode", "date_start": "2026-03-02 08:00"}
+        )
         self.mk4._octoprint_poll()
         self.assertEqual(job.state, "printing")
         self.assertIn(expected, self.mk4.octoprint_message)
