@@ -26,7 +26,7 @@
         "wizards/tiers_lieu_print_job_fail_views.xml",
         "views/tiers_lieu_machine_menus.xml",
     ],
-    "demo": [],
+    "demo": ["demo/tiers_lieu_machine_demo.xml"],
     "assets": {
         "web.assets_tests": ["tiers_lieu_machine/static/tests/tours/*.js"],
     },
