@@ -35,6 +35,7 @@ class MaintenanceEquipment(models.Model):
         check_company=True,
     )
     authorization_required = fields.Boolean(
+        string="Authorisation Required",
         default=True,
         help="Only people holding a valid authorisation for this kind of machine may run it.",
     )

@@ -38,7 +38,7 @@ class MaintenanceEquipment(models.Model):
         copy=False,
     )
     octoprint_message = fields.Char(string="OctoPrint Message", readonly=True, copy=False)
-    octoprint_last_contact = fields.Datetime(readonly=True, copy=False)
+    octoprint_last_contact = fields.Datetime(string="Last Contact", readonly=True, copy=False)
     octoprint_state_text = fields.Char(string="Printer State", readonly=True, copy=False)
     octoprint_tool_temp = fields.Float(string="Nozzle (°C)", readonly=True, copy=False)
     octoprint_bed_temp = fields.Float(string="Bed (°C)", readonly=True, copy=False)
