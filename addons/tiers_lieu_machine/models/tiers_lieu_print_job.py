@@ -18,6 +18,16 @@ JOB_STATES = [
 ]
 # Machine states in which a job may start.
 STARTABLE_MACHINE_STATES = ("available",)
+NON_NEGATIVE_FIELDS = (
+    "estimated_duration_hours",
+    "estimated_grams",
+    "grams_actual",
+    "failed_weight_grams",
+    "duration_hours",
+    "size_x_mm",
+    "size_y_mm",
+    "size_z_mm",
+)
 # Kinds whose jobs consume a material the machine must accept.
 MATERIAL_KINDS = ("fdm_printer", "resin_printer", "laser_cutter")
 
@@ -146,28 +156,10 @@ class TiersLieuPrintJob(models.Model):
         for job in self:
             job.color = colors.get(job.state, 2 if job.priority == "1" else 0)
 
-    @api.constrains(
-        "estimated_duration_hours",
-        "estimated_grams",
-        "grams_actual",
-        "failed_weight_grams",
-        "duration_hours",
-        "size_x_mm",
-        "size_y_mm",
-        "size_z_mm",
-    )
+    @api.constrains(*NON_NEGATIVE_FIELDS)
     def _check_not_negative(self):
         for job in self:
-            for fname in (
-                "estimated_duration_hours",
-                "estimated_grams",
-                "grams_actual",
-                "failed_weight_grams",
-                "duration_hours",
-                "size_x_mm",
-                "size_y_mm",
-                "size_z_mm",
-            ):
+            for fname in NON_NEGATIVE_FIELDS:
                 if job[fname] < 0:
                     raise ValidationError(
                         self.env._(

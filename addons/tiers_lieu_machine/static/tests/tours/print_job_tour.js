@@ -62,7 +62,7 @@ registry.category("web_tour.tours").add("tiers_lieu_machine_print_job", {
         },
         {
             content: "Queued",
-            trigger: ".o_statusbar_status .o_arrow_button_current:contains('Queued')",
+            trigger: ".o_statusbar_status .o_arrow_button_current[data-value='queued']",
         },
         {
             content: "Back to the list",
@@ -95,7 +95,7 @@ registry.category("web_tour.tours").add("tiers_lieu_machine_print_job", {
         },
         {
             content: "Printing",
-            trigger: ".o_statusbar_status .o_arrow_button_current:contains('Printing')",
+            trigger: ".o_statusbar_status .o_arrow_button_current[data-value='printing']",
         },
         {
             content: "Mark it done",
@@ -104,7 +104,7 @@ registry.category("web_tour.tours").add("tiers_lieu_machine_print_job", {
         },
         {
             content: "Done",
-            trigger: ".o_statusbar_status .o_arrow_button_current:contains('Done')",
+            trigger: ".o_statusbar_status .o_arrow_button_current[data-value='done']",
         },
     ],
 });
