@@ -16,6 +16,20 @@ registry.category("web_tour.tours").add("tiers_lieu_machine_print_job", {
             run: "click",
         },
         {
+            content: "Open the machines",
+            trigger: ".dropdown-item[data-menu-xmlid='tiers_lieu_machine.machine_park_menu']",
+            run: "click",
+        },
+        {
+            content: "The park shows the machine, available",
+            trigger: ".o_kanban_group .o_kanban_record:contains('Tour MK4') .badge:not(:empty)",
+        },
+        {
+            content: "Open the machine park menu again",
+            trigger: ".o_main_navbar button[data-menu-xmlid='tiers_lieu_machine.menu_machine_park']",
+            run: "click",
+        },
+        {
             content: "Open the print jobs",
             trigger: ".dropdown-item[data-menu-xmlid='tiers_lieu_machine.print_job_menu']",
             run: "click",
@@ -105,6 +119,20 @@ registry.category("web_tour.tours").add("tiers_lieu_machine_print_job", {
         {
             content: "Done",
             trigger: ".o_statusbar_status .o_arrow_button_current[data-value='done']",
+        },
+        {
+            content: "Open the machine park menu for the utilisation",
+            trigger: ".o_main_navbar button[data-menu-xmlid='tiers_lieu_machine.menu_machine_park']",
+            run: "click",
+        },
+        {
+            content: "Open the utilisation",
+            trigger: ".dropdown-item[data-menu-xmlid='tiers_lieu_machine.print_job_utilisation_menu']",
+            run: "click",
+        },
+        {
+            content: "The utilisation graph is drawn",
+            trigger: ".o_graph_renderer canvas",
         },
     ],
 });
