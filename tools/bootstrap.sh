@@ -10,6 +10,7 @@
 #   Python            .venv with Odoo's requirements, ours, and Odoo itself (pip -e)
 #   PostgreSQL        PG* variables, else 127.0.0.1:5432, else an embedded cluster in .run/pg
 #   System packages   Debian packages, installed with apt-get when missing and possible
+#   OctoPrint         its own venv in $TL_CACHE/octoprint-<version> (test peer), path in TL_OCTOPRINT
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -177,6 +178,33 @@ start_embedded_pg() {
     fi
 }
 
+# --- OctoPrint (test peer of tiers_lieu_machine_octoprint) ---------------------
+# Its own virtualenv in the cache, shared by every checkout: it pins flask/werkzeug 3.0,
+# which must never meet Odoo's. Built once (flock: checkouts may bootstrap at the same time).
+OCTOPRINT_VERSION=1.11.8
+ensure_octoprint() {
+    local dir="$TL_CACHE/octoprint-$OCTOPRINT_VERSION" want
+    want="$OCTOPRINT_VERSION $("$PYTHON" -V 2>&1)"
+    TL_OCTOPRINT="$dir/bin/octoprint"
+    [ "$(cat "$dir/.tiers-lieu" 2>/dev/null)" != "$want" ] || return 0
+    mkdir -p "$TL_CACHE" "$RUN/logs"
+    (
+        flock 9
+        [ "$(cat "$dir/.tiers-lieu" 2>/dev/null)" != "$want" ] || exit 0
+        say "Installing OctoPrint $OCTOPRINT_VERSION into $dir (log: $RUN/logs/octoprint-pip.log)"
+        rm -rf "$dir"
+        "$PYTHON" -m venv "$dir" &&
+            "$dir/bin/python" -m pip install --disable-pip-version-check -q \
+                "OctoPrint==$OCTOPRINT_VERSION" >"$RUN/logs/octoprint-pip.log" 2>&1 &&
+            "$dir/bin/octoprint" --version >/dev/null || {
+            tail -n 30 "$RUN/logs/octoprint-pip.log" >&2
+            rm -rf "$dir"
+            die "OctoPrint $OCTOPRINT_VERSION could not be installed (log: $RUN/logs/octoprint-pip.log)"
+        }
+        echo "$want" >"$dir/.tiers-lieu"
+    ) 9>"$TL_CACHE/octoprint.lock"
+}
+
 # --- Files for the other tools ------------------------------------------------
 write_env() {
     local addons_paths="$ROOT/addons,$ODOO_SRC/odoo/addons"
@@ -185,6 +213,7 @@ export ODOO_SRC='$ODOO_SRC'
 export VENV='$VENV'
 export PGHOST='$PGHOST' PGPORT='$PGPORT' PGUSER='$PGUSER'
 export ODOO_CONF='$RUN/odoo.conf'
+export TL_OCTOPRINT='$TL_OCTOPRINT'
 EOF
     sed -e "s#@ADDONS_PATH@#$addons_paths#" -e "s#@DATA_DIR@#$RUN/data#" \
         -e "s#@DB_HOST@#$PGHOST#" -e "s#@DB_PORT@#$PGPORT#" -e "s#@DB_USER@#$PGUSER#" \
@@ -192,9 +221,11 @@ EOF
 }
 
 find_odoo
-# Build headers for psycopg2 and python-ldap; chromium runs the tours (tests).
-ensure_debs libpq-dev libldap2-dev libsasl2-dev chromium
+# Build headers for psycopg2 and python-ldap (python3-dev: OctoPrint's netifaces); chromium
+# runs the tours (tests).
+ensure_debs libpq-dev libldap2-dev libsasl2-dev python3-dev chromium
 ensure_venv
+ensure_octoprint
 ensure_pg
 write_env
 say "Odoo $ODOO_SRC | venv $VENV | PostgreSQL ${PGHOST}:${PGPORT} as $PGUSER"

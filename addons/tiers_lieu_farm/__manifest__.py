@@ -11,6 +11,8 @@
     # One line per capability addon; `make run` installs this umbrella.
     "depends": [
         "tiers_lieu",
+        "tiers_lieu_machine",
+        "tiers_lieu_machine_octoprint",
         "tiers_lieu_training",
     ],
     "installable": True,
