@@ -98,6 +98,8 @@ class TiersLieuPrintJob(models.Model):
         longer ended lose their lines. ``previous``: spans of these jobs before a change,
         whose neighbours are recomputed too.
         """
+        if not self and not previous:
+            return
         jobs = self.sudo()
         Hours = self.env["tiers_lieu.trainee.hours"].sudo().with_context(**{SYNC_CONTEXT: True})
         spans = list(previous) + jobs._operated_spans()
@@ -126,18 +128,21 @@ class TiersLieuPrintJob(models.Model):
                 ]
             )
             items = defaultdict(list)  # trainee: [(start, end, job)]
+            neighbours = set()
             for job in candidates | jobs.filtered(lambda j: j.state in ENDED_STATES):
                 trainee = trainee_of.get((job.operator_id.id, job.company_id.id))
                 interval = job._operated_interval()
                 if trainee and interval:
                     items[trainee].append((*interval, job))
                     if interval[0] >= window_start:
-                        recomputed |= job
+                        neighbours.add(job.id)
+            recomputed = jobs | jobs.browse(neighbours)
             desired = self._trainee_production_hours(items, recomputed)
             skipped = self._fit_trainee_hours(desired, recomputed, Hours)
         self._apply_trainee_hours(desired, recomputed, Hours)
         if log_skipped and skipped:
-            bodies = {job.id: reason for job, reason in skipped.items() if job in jobs}
+            asked = set(jobs.ids)
+            bodies = {job.id: reason for job, reason in skipped.items() if job.id in asked}
             for job in jobs.browse(list(bodies)):
                 _logger.info("Print job %s: %s", job.name, bodies[job.id])
             jobs.browse(list(bodies))._message_log_batch(bodies=bodies)
@@ -150,6 +155,7 @@ class TiersLieuPrintJob(models.Model):
         first = min(start for spans in items.values() for start, _end, _job in spans)
         last = max(end for spans in items.values() for _start, end, _job in spans)
         schedules = self._trainee_work_intervals(list(items), first, last)
+        wanted = set(recomputed.ids)
         desired = {}
         for trainee, spans in items.items():
             work, tz = schedules[trainee]
@@ -160,7 +166,7 @@ class TiersLieuPrintJob(models.Model):
                 pieces = [(begin, end)] if begin < end else []
                 if work is not None:
                     pieces = _intersect(pieces, work)
-                if job in recomputed:
+                if job.id in wanted:
                     desired[job] = (trainee, _hours_per_day(pieces, tz))
         return desired
 
