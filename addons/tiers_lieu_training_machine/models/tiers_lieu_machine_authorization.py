@@ -1,7 +1,7 @@
 from datetime import timedelta
 
-from odoo import fields, models
-from odoo.exceptions import UserError
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools.misc import format_date
 
 GRANT_ACTIVITY = "tiers_lieu_training_machine.mail_activity_type_authorization_to_grant"
@@ -28,6 +28,37 @@ class TiersLieuMachineAuthorization(models.Model):
         help="The validated skill evaluation that granted, proposed or last renewed this "
         "authorisation.",
     )
+
+    @api.constrains("skill_evaluation_id", "partner_id", "machine_kind")
+    def _check_skill_evaluation(self):
+        for auth in self.sudo().filtered("skill_evaluation_id"):
+            evaluation = auth.skill_evaluation_id
+            if (
+                evaluation.trainee_id.partner_id != auth.partner_id
+                or evaluation.machine_kind != auth.machine_kind
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The authorisation %(name)s can only come from an evaluation of the "
+                        "same person on the same kind of machine.",
+                        name=auth.display_name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_evaluation_access(vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_evaluation_access([vals])
+        return super().write(vals)
+
+    def _check_evaluation_access(self, vals_list):
+        """Only an evaluation the user may read (a trainee they follow) is linked."""
+        ids = {vals["skill_evaluation_id"] for vals in vals_list if vals.get("skill_evaluation_id")}
+        if ids:
+            self.env["tiers_lieu.skill.evaluation"].browse(ids).check_access("read")
 
     def action_grant(self):
         """Grant proposed authorisations: the trainer who clicks grants them, today."""

@@ -1,6 +1,6 @@
 from datetime import date
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -143,3 +143,24 @@ class TestSecurity(TrainingMachineCase):
     def test_authorization_of_the_evaluation_company(self):
         self.assertEqual(self.lea_proposal.company_id, self.lea.company_id)
         self.assertEqual(self.lea_proposal.granted_date, date(2026, 3, 10))
+
+    @mute_logger("odoo.models", "odoo.addons.base.models.ir_rule")
+    def test_no_link_to_the_evaluation_of_a_trainee_not_followed(self):
+        karim_evaluation = self.evaluate(self.karim, self.skill_fdm, self.level_learning)
+        Auth = self.env["tiers_lieu.machine.authorization"].with_user(self.trainer)
+        with self.assertRaises(AccessError):
+            Auth.create(
+                {
+                    "partner_id": self.karim.partner_id.id,
+                    "machine_kind": "fdm_printer",
+                    "skill_evaluation_id": karim_evaluation.id,
+                }
+            )
+        yanis_auth = self.env["tiers_lieu.machine.authorization"].search(
+            [("partner_id", "=", self.yanis.partner_id.id)]
+        )
+        with self.assertRaises(AccessError):
+            yanis_auth.with_user(self.trainer).write({"skill_evaluation_id": karim_evaluation.id})
+        with self.assertRaises(ValidationError) as cm:
+            yanis_auth.write({"skill_evaluation_id": self.lea_evaluation.id})
+        self.assertIn("same person on the same kind of machine", str(cm.exception))
