@@ -6,17 +6,6 @@ def number_text(value, digits=None):
     return f"{value:.{digits}f}" if digits is not None else f"{value:g}"
 
 
-# Same keys as maintenance.equipment.machine_kind and tiers_lieu.machine.authorization
-# in tiers_lieu_machine: a glue addon matches validated skills to machines with them.
-MACHINE_KINDS = [
-    ("fdm_printer", "FDM 3D printer"),
-    ("resin_printer", "Resin 3D printer"),
-    ("laser_cutter", "Laser cutter"),
-    ("cnc", "CNC machine"),
-    ("sewing_machine", "Sewing machine"),
-    ("other", "Other machine"),
-]
-
 PATH_KINDS = [
     ("apprenticeship", "Apprenticeship"),
     ("cddi", "Insertion contract (CDDI)"),

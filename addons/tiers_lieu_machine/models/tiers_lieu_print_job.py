@@ -5,8 +5,9 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
+from odoo.addons.tiers_lieu.machine_kinds import MACHINE_KINDS
+
 from ..gcode import parse_slicer_header
-from .machine_kind import MACHINE_KINDS
 
 JOB_STATES = [
     ("draft", "Draft"),

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..const import MACHINE_KINDS
+from odoo.addons.tiers_lieu.machine_kinds import MACHINE_KINDS
 
 
 class HrSkill(models.Model):

@@ -1,4 +1,6 @@
-"""The kinds of machine, shared by machines, authorisations and jobs (a cross-addon contract)."""
+"""The kinds of machine of a tiers-lieu: one list for machines, authorisations, jobs and the
+skills that lead to them, so that addons which do not depend on each other use the same keys
+and labels."""
 
 MACHINE_KINDS = [
     ("fdm_printer", "FDM printer"),
