@@ -11,6 +11,7 @@
     # One line per capability addon; `make run` installs this umbrella.
     "depends": [
         "tiers_lieu",
+        "tiers_lieu_donation",
     ],
     "installable": True,
 }
