@@ -204,6 +204,23 @@ class DonationDonation(models.Model):
                     )
         return super().write(vals)
 
+    def unlink(self):
+        stated = (
+            self.env["tiers_lieu.donation.receipt.line"]
+            .sudo()
+            .search([("donation_id", "in", self.ids)], limit=1)
+        )
+        if stated:
+            raise UserError(
+                self.env._(
+                    "Donation %(donation)s is stated on the tax receipt %(receipt)s, kept 6 "
+                    "years: it cannot be deleted.",
+                    donation=stated.donation_id.display_name,
+                    receipt=stated.receipt_id.number,
+                )
+            )
+        return super().unlink()
+
     def validate(self):
         check_treasurer(self.env, self.env._("Only Treasurers may validate donations."))
         for donation in self:

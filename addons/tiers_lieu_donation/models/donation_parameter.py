@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 
 PARAMETER_CODES = [
@@ -37,13 +37,34 @@ class DonationParameter(models.Model):
         ),
     ]
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env.registry.clear_cache()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.env.registry.clear_cache()
+        return super().write(vals)
+
+    def unlink(self):
+        self.env.registry.clear_cache()
+        return super().unlink()
+
     @api.model
-    def _get(self, code, date):
-        """The record of ``code`` in force on ``date`` (raises when none applies)."""
+    @tools.ormcache("code", "date")
+    def _get_in_force(self, code, date):
+        """(value, text value) of ``code`` in force on ``date``, None if none applies;
+        cached, as receipts issued by thousands read it each."""
         parameter = self.sudo().search(
             [("code", "=", code), ("date_from", "<=", date)], order="date_from desc", limit=1
         )
-        if not parameter:
+        return (parameter.value, parameter.text_value) if parameter else None
+
+    @api.model
+    def _get(self, code, date):
+        """(value, text value) of ``code`` in force on ``date`` (raises when none applies)."""
+        found = self._get_in_force(code, fields.Date.to_date(date))
+        if found is None:
             label = dict(self._fields["code"]._description_selection(self.env))[code]
             raise UserError(
                 self.env._(
@@ -53,12 +74,12 @@ class DonationParameter(models.Model):
                     date=date,
                 )
             )
-        return parameter
+        return found
 
     @api.model
     def _get_value(self, code, date):
-        return self._get(code, date).value
+        return self._get(code, date)[0]
 
     @api.model
     def _get_text(self, code, date):
-        return self._get(code, date).text_value
+        return self._get(code, date)[1]

@@ -155,9 +155,7 @@ class ResCompany(models.Model):
         """Create what donations need in each company with a chart of accounts, keeping
         what exists: accounts (matched by code), payment methods, receipt sequences."""
         for company in self.filtered("chart_template"):
-            company = company.with_company(company).with_context(
-                lang=company.partner_id.lang or self.env.lang
-            )
+            company = company.with_company(company).with_context(lang=company._tl_lang())
             vals = company._tl_donation_accounts_vals()
             if not company.donation_misc_journal_id:
                 vals["donation_misc_journal_id"] = (
@@ -179,10 +177,10 @@ class ResCompany(models.Model):
                     vals[field] = company._tl_create_receipt_sequence(code, prefix).id
             if not company.donation_anonymous_partner_id:
                 vals["donation_anonymous_partner_id"] = (
-                    self.env["res.partner"]
+                    company.env["res.partner"]
                     .create(
                         {
-                            "name": self.env._("Anonymous donors"),
+                            "name": company.env._("Anonymous donors"),
                             "company_id": company.id,
                             "tax_receipt_option": "none",
                             "active": False,
@@ -201,6 +199,15 @@ class ResCompany(models.Model):
                 ).id
             company.sudo().write(vals)
             company._tl_donation_setup_payment_methods()
+
+    def _tl_lang(self):
+        """Language of the records the setup names: French for a French company."""
+        self.ensure_one()
+        if self.country_id.code == "FR" and self.env["res.lang"].search_count(
+            [("code", "=", "fr_FR")]
+        ):
+            return "fr_FR"
+        return self.partner_id.lang or self.env.lang or "en_US"
 
     def _tl_find_account(self, code):
         self.ensure_one()

@@ -88,11 +88,13 @@ def euros(amount):
 
 
 class ReceiptRenderer:
-    """Renders receipts; keeps what is the same for every receipt of a company."""
+    """Renders receipts. What is the same on every receipt of a company (its signature,
+    the parts of the page its identity fills) is prepared once per database cursor, keyed
+    by its content, so that receipts issued one by one in a batch reuse it."""
 
     def __init__(self, env):
-        self.env = env
-        self._issuers = {}
+        caches = env.cr.cache.setdefault("tiers_lieu_donation.receipt_pdf", ({}, {}))
+        self._issuers, self._blocks = caches
 
     def render(self, receipt):
         issuer = self._issuer(receipt.company_id)
@@ -101,55 +103,64 @@ class ReceiptRenderer:
             title=f"Reçu fiscal n° {receipt.number}",
             author=issuer["name"],
             continuation=f"Reçu n° {receipt.number} (suite)",
+            blocks=self._blocks,
         )
         lines = receipt.line_ids
         self._header(sheet, receipt, company_form)
-        self._beneficiary(sheet, issuer)
+        sheet.block(("beneficiary", issuer["key"]), lambda: self._beneficiary(sheet, issuer))
         if company_form:
             self._company_donor(sheet, receipt.partner_id)
             self._company_gifts(sheet, receipt, lines)
         else:
             self._individual_donor(sheet, receipt.partner_id)
             self._individual_gifts(sheet, receipt, lines)
-        self._certification(sheet, receipt, lines, company_form)
+        natures = frozenset(lines.mapped("nature"))
+        modes = frozenset(CASH_BOX_MODES[m] for m in lines.mapped("payment_mode") if m)
+        sheet.block(
+            ("certification", company_form, natures, modes),
+            lambda: self._certification(sheet, natures, modes, company_form),
+        )
         self._signature(sheet, receipt, issuer)
         return sheet.finish()
 
     # -- parts shared by both forms ------------------------------------------------------
     def _issuer(self, company):
-        if company.id not in self._issuers:
-            category = company.association_category
-            options = []
-            for key, label in CATEGORIES:
-                if key == "public_utility":
-                    label = (
-                        "Association ou fondation reconnue d'utilité publique par décret en "
-                        f"date du {format_date(company.association_public_utility_date) or '…'} "
-                        "publié au Journal officiel du "
-                        f"{format_date(company.association_public_utility_journal_date) or '…'}"
-                    )
-                elif key == "other":
-                    label = f"Autre organisme : {company.association_category_other or ''}"
-                options.append((label, key == category))
-            identifiers = []
-            if company.siren:
-                identifiers.append(f"SIREN {company.siren}")
-            if company.association_rna:
-                identifiers.append(f"RNA {company.association_rna}")
-            signature = company.signatory_signature
-            self._issuers[company.id] = {
-                "name": company.association_legal_name or company.name,
-                "identifiers": " – ".join(identifiers),
-                "address": ", ".join(company.partner_id._tl_address_lines()),
-                "object": company.association_object or "",
-                "categories": options,
-                "place": company.donation_receipt_place or company.city or "",
-                "signatory": ", ".join(
-                    p for p in (company.signatory_name, company.signatory_title) if p
-                ),
-                "signature": jpeg_image(base64.b64decode(signature)) if signature else None,
-            }
-        return self._issuers[company.id]
+        """What the receipts print about the association; its key is its content, so a
+        change of the identity is never served from the cache."""
+        options = []
+        for code, label in CATEGORIES:
+            if code == "public_utility":
+                label = (
+                    "Association ou fondation reconnue d'utilité publique par décret en "
+                    f"date du {format_date(company.association_public_utility_date) or '…'} "
+                    "publié au Journal officiel du "
+                    f"{format_date(company.association_public_utility_journal_date) or '…'}"
+                )
+            elif code == "other":
+                label = f"Autre organisme : {company.association_category_other or ''}"
+            options.append((label, code == company.association_category))
+        identifiers = []
+        if company.siren:
+            identifiers.append(f"SIREN {company.siren}")
+        if company.association_rna:
+            identifiers.append(f"RNA {company.association_rna}")
+        signature = company.signatory_signature or b""
+        issuer = {
+            "name": company.association_legal_name or company.name,
+            "identifiers": " – ".join(identifiers),
+            "address": ", ".join(company.partner_id._tl_address_lines()),
+            "object": company.association_object or "",
+            "categories": tuple(options),
+            "place": company.donation_receipt_place or company.city or "",
+            "signatory": ", ".join(
+                p for p in (company.signatory_name, company.signatory_title) if p
+            ),
+        }
+        issuer["key"] = (tuple(issuer.values()), hash(signature))
+        if signature and signature not in self._issuers:
+            self._issuers[signature] = jpeg_image(base64.b64decode(signature))
+        issuer["signature"] = self._issuers.get(signature)
+        return issuer
 
     def _header(self, sheet, receipt, company_form):
         canvas = sheet.canvas
@@ -313,9 +324,8 @@ class ReceiptRenderer:
             self._split_table(sheet, lines)
 
     # -- boxes, certification, signature ----------------------------------------------------
-    def _certification(self, sheet, receipt, lines, company_form):
+    def _certification(self, sheet, natures, cash_boxes, company_form):
         sheet.section("Certification")
-        natures = set(lines.mapped("nature"))
         if company_form:
             sheet.text(
                 "Le bénéficiaire certifie sur l'honneur que les dons et versements qu'il "
@@ -347,7 +357,6 @@ class ReceiptRenderer:
                 ("Autres (1)", bool(natures - {"cash"})),
             ],
         )
-        cash_boxes = {CASH_BOX_MODES[m] for m in lines.mapped("payment_mode") if m}
         sheet.checkboxes(
             "En cas de don en numéraire, mode de versement du don",
             [

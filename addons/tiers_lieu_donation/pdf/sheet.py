@@ -1,11 +1,13 @@
 """A small layout helper over a reportlab canvas: boxed sections, labelled values, tick
 boxes and wrapped paragraphs flowing down an A4 page, as on the Cerfa forms."""
 
+import functools
 import io
 
 from PIL import Image
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader, simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 MARGIN = 36
@@ -18,6 +20,17 @@ _TRANSLATE = str.maketrans({"\u202f": "\u00a0", "\u2009": " ", "\u2011": "-", "\
 
 def clean(text):
     return (text or "").translate(_TRANSLATE)
+
+
+@functools.lru_cache(maxsize=4096)
+def split_lines(text, font, size, width):
+    """Lines of ``text`` wrapped to ``width``: the same texts come back on every receipt."""
+    return tuple(simpleSplit(clean(text), font, size, width))
+
+
+@functools.lru_cache(maxsize=4096)
+def string_width(text, font, size):
+    return stringWidth(text, font, size)
 
 
 def jpeg_image(png_bytes):
@@ -35,15 +48,42 @@ def jpeg_image(png_bytes):
 
 
 class Sheet:
-    def __init__(self, title, author, continuation=""):
+    def __init__(self, title, author, continuation="", blocks=None):
         self.buffer = io.BytesIO()
         self.canvas = Canvas(self.buffer, pagesize=A4, invariant=1, pageCompression=0)
         self.canvas.setTitle(clean(title))
         self.canvas.setAuthor(clean(author))
         self.canvas.setCreator("Tiers-Lieu ERP")
+        # The same internal font names in every document, so recorded blocks replay.
+        for font in (FONT, BOLD, ITALIC, FONT):
+            self.canvas.setFont(font, 9)
         self.continuation = continuation
         self.y = HEIGHT - MARGIN
         self.section_top = None
+        self.blocks = {} if blocks is None else blocks
+
+    # -- recorded blocks ---------------------------------------------------------------
+    def block(self, key, draw):
+        """Draw with ``draw()`` the part of the page ``key`` names. The PDF operators it
+        wrote are kept in ``self.blocks`` and written again, moved to the current height,
+        the next time the same part is drawn: the same texts on every receipt."""
+        self.end_section()  # the frame of the part before is not the block's
+        recorded = self.blocks.get(key)
+        if recorded is not None:
+            operators, origin, height, section_offset = recorded
+            if self.y - height >= MARGIN + 10:
+                code = self.canvas._code
+                code.append(f"q 1 0 0 1 0 {self.y - origin:.4f} cm")
+                code.extend(operators)
+                code.append("Q")
+                self.section_top = None if section_offset is None else self.y + section_offset
+                self.y -= height
+                return
+        start, top, page = len(self.canvas._code), self.y, self.canvas.getPageNumber()
+        draw()
+        if self.canvas.getPageNumber() == page:  # a block cut by a page is not replayed
+            offset = None if self.section_top is None else self.section_top - top
+            self.blocks[key] = (tuple(self.canvas._code[start:]), top, top - self.y, offset)
 
     # -- page flow ---------------------------------------------------------------------
     def ensure(self, height):
@@ -69,7 +109,7 @@ class Sheet:
 
     # -- text --------------------------------------------------------------------------
     def lines(self, text, size=9, font=FONT, width=INNER - 12):
-        return simpleSplit(clean(text), font, size, width)
+        return split_lines(text or "", font, size, width)
 
     def text(self, text, size=9, font=FONT, x=MARGIN + 6, width=INNER - 12, leading=None):
         leading = leading or size * 1.25
@@ -82,7 +122,7 @@ class Sheet:
     def field(self, label, value, size=9):
         """ "Label : value", the value wrapped under itself."""
         label = clean(label) + " : "
-        offset = self.canvas.stringWidth(label, BOLD, size)
+        offset = string_width(label, BOLD, size)
         width = INNER - 12 - offset
         value_lines = self.lines(value, size, FONT, width) or [""]
         leading = size * 1.25
@@ -106,10 +146,10 @@ class Sheet:
             label = clean(label) + " : "
             self.canvas.setFont(BOLD, size)
             self.canvas.drawString(x, self.y + 2, label)
-            x += self.canvas.stringWidth(label, BOLD, size)
+            x += string_width(label, BOLD, size)
         for option, checked in options:
             option = clean(option)
-            width = size + 4 + self.canvas.stringWidth(option, FONT, size) + 10
+            width = size + 4 + string_width(option, FONT, size) + 10
             if x + width > MARGIN + INNER - 6 and x > x0:
                 self.ensure(leading)
                 self.y -= leading

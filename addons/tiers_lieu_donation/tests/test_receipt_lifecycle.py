@@ -106,6 +106,9 @@ class TestReceiptLifecycle(DonationCase):
         self.assertFalse(donation.tax_receipt_id)
         donation.with_user(self.treasurer).done2cancel()
         self.assertEqual(donation.state, "cancel")
+        with self.assertRaises(UserError) as error:
+            donation.unlink()  # still stated on the cancelled receipt, kept 6 years
+        self.assertIn(receipt.number, str(error.exception))
         self.assertEqual(receipt.state, "cancelled")
 
     def test_altered_pdf_is_detected_never_regenerated(self):

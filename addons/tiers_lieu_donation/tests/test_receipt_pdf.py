@@ -251,3 +251,24 @@ class TestReceiptPdf(DonationCase):
                 receipt = self.validated(self.claire, amount).tax_receipt_id
                 text = pdf_text(base64.b64decode(receipt.pdf_attachment_id.datas))
                 self.assertIn(f"Somme en toutes lettres : {words}", text)
+
+    def test_parts_drawn_once_per_company_stay_right_on_every_receipt(self):
+        """The beneficiary and certification parts are recorded on the first receipt and
+        replayed on the next ones: each receipt still states them, and a change of the
+        association's identity shows on the receipts issued after it."""
+        first = self.validated(self.claire, 10.0, mode="cheque").tax_receipt_id
+        second = self.validated(self.karim, 20.0, mode="cash", tax_receipt_option="each")
+        self.company.association_object = "Objet modifié : ateliers de réparation."
+        third = self.validated(self.claire, 30.0, mode="cheque").tax_receipt_id
+        texts = [pdf_text(r._tl_original_pdf()) for r in (first, second.tax_receipt_id, third)]
+        for text in texts:
+            for mention in CERFA_MENTIONS[:7] + CERFA_MENTIONS[8:]:  # all but the object
+                with self.subTest(mention=mention):
+                    self.assertIn(mention, text)
+        self.assertTrue(ticked(texts[0], "Chèque"))
+        self.assertTrue(ticked(texts[1], "Remise d'espèces"))
+        self.assertFalse(ticked(texts[1], "Chèque"))
+        self.assertTrue(ticked(texts[2], "Chèque"))
+        self.assertIn("Objet : Fabrication numérique solidaire", texts[1])
+        self.assertIn("Objet : Objet modifié : ateliers de réparation.", texts[2])
+        self.assertIn("Nom et prénoms : Karim Benali", texts[1])
