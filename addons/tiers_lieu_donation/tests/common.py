@@ -3,10 +3,10 @@ import io
 import re
 from datetime import date
 
-from PIL import Image
 from pypdf import PdfReader
 
 from odoo import Command
+from odoo.tools.misc import file_open
 
 from odoo.addons.tiers_lieu.tests.common import TiersLieuCase
 
@@ -14,13 +14,23 @@ from odoo.addons.tiers_lieu.tests.common import TiersLieuCase
 TODAY = "2026-03-20"
 
 
+# What the receipts print about the association (its signature is the base addon's demo one).
+IDENTITY = {
+    "association_legal_name": "Association Val Solidaire",
+    "association_rna": "W913004217",
+    "street": "12 rue des Makers",
+    "zip": "91860",
+    "city": "Épinay-sous-Sénart",
+    "association_category": "general_interest",
+    "association_object": "Fabrication numérique solidaire et insertion professionnelle.",
+    "signatory_name": "Camille Martin",
+    "signatory_title": "Trésorière",
+}
+
+
 def signature_png():
-    image = Image.new("RGBA", (300, 120), (255, 255, 255, 0))
-    for x in range(20, 280):
-        image.putpixel((x, 60 + (x % 40) // 4), (10, 10, 80, 255))
-    out = io.BytesIO()
-    image.save(out, "PNG")
-    return base64.b64encode(out.getvalue())
+    with file_open("tiers_lieu/demo/signature.png", "rb") as image:
+        return base64.b64encode(image.read())
 
 
 def pdf_text(data):
@@ -37,21 +47,7 @@ class DonationCase(TiersLieuCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.company.write(
-            {
-                "association_legal_name": "Association Val Solidaire",
-                "association_rna": "W913004217",
-                "siret": "73282932000074",
-                "street": "12 rue des Makers",
-                "zip": "91860",
-                "city": "Épinay-sous-Sénart",
-                "association_category": "general_interest",
-                "association_object": (
-                    "Fabrication numérique solidaire et insertion professionnelle."
-                ),
-                "signatory_name": "Camille Martin",
-                "signatory_title": "Trésorière",
-                "signatory_signature": signature_png(),
-            }
+            {**IDENTITY, "siret": "73282932000074", "signatory_signature": signature_png()}
         )
         cls.cash = cls.env.ref("tiers_lieu_donation.product_donation_cash")
         cls.goods = cls.env.ref("tiers_lieu_donation.product_donation_goods")

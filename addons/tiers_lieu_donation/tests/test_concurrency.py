@@ -9,21 +9,10 @@ from odoo import SUPERUSER_ID, Command, api, fields
 from odoo.service.model import retrying
 from odoo.tests import TransactionCase, tagged
 
-from .common import signature_png
+from .common import IDENTITY, signature_png
 
 _logger = logging.getLogger(__name__)
 PER_ISSUER = 15
-IDENTITY = {
-    "association_legal_name": "Association Val Solidaire",
-    "association_rna": "W913004217",
-    "street": "12 rue des Makers",
-    "zip": "91860",
-    "city": "Épinay-sous-Sénart",
-    "association_category": "general_interest",
-    "association_object": "Fabrication numérique solidaire.",
-    "signatory_name": "Camille Martin",
-    "signatory_title": "Trésorière",
-}
 
 
 @tagged("post_install", "-at_install")
