@@ -276,6 +276,14 @@ class DonationTaxReceipt(models.Model):
     def _tl_original_pdf(self):
         """The PDF stored at issuance, checked against its fingerprint."""
         self.ensure_one()
+        if not self.pdf_attachment_id:
+            raise UserError(
+                self.env._(
+                    "Receipt %(number)s was issued before receipts were stored as PDF: it has "
+                    "no PDF to hand over. Cancel it to issue a replacement.",
+                    number=self.number,
+                )
+            )
         data = self.pdf_attachment_id.sudo().raw or b""
         if hashlib.sha256(data).hexdigest() != self.pdf_sha256:
             raise UserError(

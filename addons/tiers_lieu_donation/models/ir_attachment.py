@@ -1,6 +1,6 @@
 import base64
 
-from odoo import models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..access import internal
@@ -22,6 +22,38 @@ class IrAttachment(models.Model):
             .sudo()
             .search([("pdf_attachment_id", "in", candidates.ids)])
         )
+
+    receipt_original = fields.Boolean(
+        compute="_compute_receipt_original",
+        search="_search_receipt_original",
+        help="The PDF of a tax receipt as issued: handed over only through the receipt, "
+        "which stamps every later copy DUPLICATA.",
+    )
+
+    def _compute_receipt_original(self):
+        originals = self._tl_issued_receipts().pdf_attachment_id
+        for attachment in self:
+            attachment.receipt_original = attachment in originals
+
+    def _search_receipt_original(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on the receipt PDF flag."))
+        originals = (
+            self.env["donation.tax.receipt"]
+            .sudo()
+            ._search([("pdf_attachment_id", "!=", False)])
+            .subselect("pdf_attachment_id")
+        )
+        inside = (operator == "=") == value
+        return [("id", "in" if inside else "not in", originals)]
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        # Outside the receipt (Download PDF, the portal), nobody gets the original PDF of a
+        # tax receipt again: not through /web/content, nor by reading the attachment.
+        if not self.env.su:
+            domain = [("receipt_original", "=", False), *domain]
+        return super()._search(domain, offset=offset, limit=limit, order=order)
 
     def write(self, vals):
         if not internal(self.env):

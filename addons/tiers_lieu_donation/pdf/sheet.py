@@ -33,10 +33,11 @@ def string_width(text, font, size):
     return stringWidth(text, font, size)
 
 
-def jpeg_image(png_bytes):
-    """The image as a JPEG on white: embedded as is in every PDF, where a PNG would be
-    decoded and compressed again for each document."""
+def jpeg_image(png_bytes, max_size=(360, 126)):
+    """The image as a JPEG on white, at twice the size it is printed at most: embedded as
+    is in every PDF, where a PNG would be decoded and compressed again for each one."""
     image = Image.open(io.BytesIO(png_bytes))
+    image.thumbnail(max_size)
     if image.mode in ("RGBA", "LA", "P"):
         image = image.convert("RGBA")
         background = Image.new("RGB", image.size, "white")

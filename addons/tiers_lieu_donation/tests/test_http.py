@@ -64,6 +64,15 @@ class TestReceiptsOverHttp(HttpCase, DonationCase):
         self.assertEqual(response.status_code, 404)
         self.assertFalse(receipt.print_date)
 
+    def test_the_original_is_not_served_as_a_plain_attachment(self):
+        receipt = self.gift(self.claire, 150.0)
+        self.authenticate("tl_treasurer", "tl_treasurer")
+        response = self.url_open(f"/web/content/{receipt.pdf_attachment_id.id}?download=true")
+        self.assertIn(response.status_code, (403, 404))
+        self.assertNotIn(b"%PDF", response.content[:10])
+        response = self.url_open(f"/tiers_lieu_donation/receipt/{receipt.id}/pdf")
+        self.assertEqual(response.content, receipt._tl_original_pdf())
+
     def test_treasurer_validates_a_donation_and_downloads_its_receipt(self):
         donor = self.claire.copy({"name": "Tour Donor", "tax_receipt_option": "each"})
         donation = self.make_donation(donor, 75.0, when=self.recently)

@@ -3,7 +3,7 @@ import hashlib
 from freezegun import freeze_time
 
 from odoo import Command
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import TODAY, DonationCase, pdf_text
@@ -65,6 +65,12 @@ class TestReceiptLifecycle(DonationCase):
             donation.write({"partner_id": self.karim.id})
         with self.assertRaises(UserError):
             donation.with_user(self.treasurer).done2cancel()
+        # the stored original is handed over only through the receipt (then DUPLICATA)
+        for user in (self.treasurer, self.staff, admin):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                receipt.pdf_attachment_id.invalidate_recordset()
+                receipt.pdf_attachment_id.with_user(user).read(["raw"])
+        self.assertTrue(receipt.pdf_attachment_id.receipt_original)
         # delivery and chatter stay possible
         receipt.with_user(self.treasurer).write({"print_date": TODAY})
         receipt.with_user(self.treasurer).message_post(body="Remis en main propre")
