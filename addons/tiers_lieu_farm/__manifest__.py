@@ -11,6 +11,7 @@
     # One line per capability addon; `make run` installs this umbrella.
     "depends": [
         "tiers_lieu",
+        "tiers_lieu_donation",
         "tiers_lieu_machine",
         "tiers_lieu_machine_octoprint",
         "tiers_lieu_training",

@@ -1,0 +1,60 @@
+from odoo import http
+from odoo.http import content_disposition, request
+
+from odoo.addons.portal.controllers.portal import CustomerPortal
+
+from ..access import TREASURER
+
+
+def _pdf_response(receipt, channel):
+    filename, data, _original = receipt._tl_pdf_for_delivery(channel)
+    return request.make_response(
+        data,
+        headers=[
+            ("Content-Type", "application/pdf"),
+            ("Content-Length", str(len(data))),
+            ("Content-Disposition", content_disposition(filename)),
+        ],
+    )
+
+
+class DonationReceiptController(http.Controller):
+    @http.route("/tiers_lieu_donation/receipt/<int:receipt_id>/pdf", type="http", auth="user")
+    def receipt_pdf(self, receipt_id):
+        """A Treasurer downloads a receipt: the original the first time, then duplicates."""
+        if not request.env.user.has_group(TREASURER):
+            return request.not_found()
+        receipt = request.env["donation.tax.receipt"].browse(receipt_id).exists()
+        if not receipt or not receipt.has_access("read"):
+            return request.not_found()
+        return _pdf_response(receipt, "download")
+
+
+class DonorPortal(CustomerPortal):
+    def _donor_receipts(self):
+        partner = request.env.user.partner_id.commercial_partner_id
+        return (
+            request.env["donation.tax.receipt"]
+            .sudo()
+            .search([("partner_id", "=", partner.id), ("state", "=", "issued")], order="date desc")
+        )
+
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "tax_receipt_count" in counters:
+            values["tax_receipt_count"] = len(self._donor_receipts())
+        return values
+
+    @http.route("/my/tax-receipts", type="http", auth="user", website=True)
+    def portal_tax_receipts(self, **kwargs):
+        values = self._prepare_portal_layout_values()
+        values.update({"receipts": self._donor_receipts(), "page_name": "tax_receipts"})
+        return request.render("tiers_lieu_donation.portal_my_tax_receipts", values)
+
+    @http.route("/my/tax-receipts/<int:receipt_id>/pdf", type="http", auth="user")
+    def portal_tax_receipt_pdf(self, receipt_id):
+        """A donor downloads one of their own receipts; anyone else's is not found."""
+        receipt = self._donor_receipts().filtered(lambda r: r.id == receipt_id)
+        if not receipt:
+            return request.not_found()
+        return _pdf_response(receipt, "portal")

@@ -1,0 +1,477 @@
+import hashlib
+from collections import defaultdict
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools.misc import format_date
+
+from ..access import ISSUED_RECEIPT_WRITE, check_treasurer, internal
+from ..pdf.receipt import ReceiptRenderer, stamp_pdf
+
+RECEIPT_FORMS = [
+    ("individual", "Cerfa 11580 (individuals, art. 200 CGI)"),
+    ("company", "2041-MEC-SD (companies, art. 238 bis CGI)"),
+]
+# Fields of an issued receipt that may still change: its delivery and its chatter.
+DELIVERY_FIELDS = {"print_date", "sent_date"}
+
+
+class DonationTaxReceipt(models.Model):
+    _inherit = "donation.tax.receipt"
+
+    state = fields.Selection(
+        [("issued", "Issued"), ("cancelled", "Cancelled")],
+        default="issued",
+        required=True,
+        readonly=True,
+        index=True,
+        tracking=True,
+        copy=False,
+    )
+    receipt_form = fields.Selection(
+        RECEIPT_FORMS,
+        string="Form",
+        readonly=True,
+        index=True,
+        help="Chosen from the donor at issuance: a company gets a 2041-MEC-SD, an "
+        "individual a Cerfa 11580.",
+    )
+    form_reference = fields.Char(readonly=True)
+    period_start = fields.Date(readonly=True)
+    period_end = fields.Date(readonly=True)
+    fiscal_year = fields.Integer(readonly=True, index=True, help="Year the gifts were received in.")
+    line_ids = fields.One2many(
+        "tiers_lieu.donation.receipt.line", "receipt_id", string="Receipt Lines", readonly=True
+    )
+    amount_cash = fields.Monetary(compute="_compute_amounts", store=True)
+    amount_in_kind = fields.Monetary(compute="_compute_amounts", store=True)
+    amount_expense_waiver = fields.Monetary(compute="_compute_amounts", store=True)
+    pdf_attachment_id = fields.Many2one("ir.attachment", string="PDF", readonly=True, copy=False)
+    pdf_sha256 = fields.Char(
+        string="PDF SHA-256",
+        readonly=True,
+        copy=False,
+        help="Fingerprint of the PDF stored at issuance: every copy is checked against it.",
+    )
+    sent_date = fields.Datetime(readonly=True, copy=False)
+    cancel_reason = fields.Text(readonly=True, copy=False)
+    cancel_date = fields.Datetime(readonly=True, copy=False)
+    cancel_user_id = fields.Many2one("res.users", string="Cancelled By", readonly=True)
+    replaced_by_id = fields.Many2one("donation.tax.receipt", readonly=True, copy=False)
+    replaces_id = fields.Many2one("donation.tax.receipt", readonly=True, copy=False)
+    retention_end_date = fields.Date(
+        compute="_compute_retention_end_date",
+        store=True,
+        help="Receipts are kept 6 years from issuance (LPF art. L102 E).",
+    )
+
+    @api.depends("line_ids.amount", "line_ids.nature")
+    def _compute_amounts(self):
+        for receipt in self:
+            totals = defaultdict(float)
+            for line in receipt.line_ids:
+                group = {"goods": "in_kind", "service": "in_kind", "staff": "in_kind"}
+                totals[group.get(line.nature, line.nature)] += line.amount
+            receipt.amount_cash = totals["cash"]
+            receipt.amount_in_kind = totals["in_kind"]
+            receipt.amount_expense_waiver = totals["expense_waiver"]
+
+    @api.depends("date")
+    def _compute_retention_end_date(self):
+        Parameter = self.env["tiers_lieu.donation.parameter"]
+        for receipt in self:
+            years = int(Parameter._get_value("retention_years", receipt.date))
+            receipt.retention_end_date = receipt.date + relativedelta(years=years)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_treasurer(self.env, self.env._("Only Treasurers may issue tax receipts."))
+        today = fields.Date.context_today(self)
+        checked_companies = set()
+        for vals in vals_list:
+            company = self.env["res.company"].browse(vals.get("company_id") or self.env.company.id)
+            if company.id not in checked_companies:
+                company._tl_check_receipt_issuer()
+                checked_companies.add(company.id)
+            vals.update(self._tl_prepare_issue_vals(vals, company, today))
+        receipts = super().create(vals_list)
+        receipts._tl_store_pdfs()
+        return receipts
+
+    def write(self, vals):
+        if not internal(self.env):
+            frozen = set(vals) - DELIVERY_FIELDS - set(self.env["mail.thread"]._fields)
+            if frozen:
+                raise UserError(
+                    self.env._(
+                        "Tax receipt %(number)s is issued and cannot be modified "
+                        "(%(fields)s). Cancel it with a reason: a new receipt with a new "
+                        "number replaces it.",
+                        number=", ".join(self.mapped("number")),
+                        fields=", ".join(sorted(frozen)),
+                    )
+                )
+        return super().write(vals)
+
+    def unlink(self):
+        today = fields.Date.context_today(self)
+        kept = self.filtered(lambda r: r.retention_end_date > today)
+        if kept:
+            raise UserError(
+                self.env._(
+                    "Tax receipt %(number)s must be kept until %(date)s (6 years, LPF art. "
+                    "L102 E) and cannot be deleted; cancel it if it is wrong.",
+                    number=kept[0].number,
+                    date=format_date(self.env, kept[0].retention_end_date),
+                )
+            )
+        return super().unlink()
+
+    @api.depends("number", "state")
+    def _compute_display_name(self):
+        for receipt in self:
+            receipt.display_name = receipt.number or ""
+            if receipt.state == "cancelled":
+                receipt.display_name = self.env._("%(number)s (cancelled)", number=receipt.number)
+
+    @api.model
+    def update_tax_receipt_annual_dict(
+        self, tax_receipt_annual_dict, start_date, end_date, company
+    ):
+        res = super().update_tax_receipt_annual_dict(
+            tax_receipt_annual_dict, start_date, end_date, company
+        )
+        # Check every donor before issuing any receipt: one error lists them all.
+        problems = []
+        for partner in tax_receipt_annual_dict:
+            form = "company" if partner.is_company else "individual"
+            missing = partner._tl_missing_receipt_identity(form)
+            if missing:
+                problems.append(f"{partner.display_name}: {', '.join(missing)}")
+        if problems:
+            raise UserError(
+                self.env._(
+                    "%(count)s donor(s) lack what a tax receipt must state; complete them "
+                    "and run the annual receipts again:\n%(problems)s",
+                    count=len(problems),
+                    problems="\n".join(problems[:30]),
+                )
+            )
+        return res
+
+    def action_send_tax_receipt(self):
+        # OCA's composer attaches its QWeb report: send the stored PDF instead.
+        self.action_tl_send_by_email()
+        return True
+
+    def action_tl_open_cancel(self):
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Cancel Tax Receipt"),
+            "res_model": "tiers_lieu.donation.receipt.cancel",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_receipt_ids": [Command.set(self.ids)]},
+        }
+
+    def action_tl_download(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/tiers_lieu_donation/receipt/{self.id}/pdf",
+            "target": "download",
+        }
+
+    def action_tl_send_by_email(self):
+        """E-mail each receipt to its donor with the French template; the first delivery
+        carries the original PDF, later ones a DUPLICATA."""
+        check_treasurer(self.env, self.env._("Only Treasurers may send tax receipts."))
+        cancelled = self.filtered(lambda r: r.state != "issued")
+        if cancelled:
+            raise UserError(
+                self.env._(
+                    "Cancelled receipts are not sent: %(numbers)s.",
+                    numbers=", ".join(cancelled.mapped("number")),
+                )
+            )
+        no_email = self.filtered(lambda r: not r.partner_id.email)
+        if no_email:
+            raise UserError(
+                self.env._(
+                    "These donors have no e-mail address; add one or print their receipts: "
+                    "%(donors)s.",
+                    donors=", ".join(f"{r.number} ({r.partner_id.display_name})" for r in no_email),
+                )
+            )
+        template = self.env.ref("tiers_lieu_donation.mail_template_tax_receipt")
+        subjects = template._render_field("subject", self.ids, compute_lang=True)
+        bodies = template._render_field("body_html", self.ids, compute_lang=True)
+        for receipt in self.with_context(mail_notify_force_send=False):
+            attachment = receipt._tl_delivery_attachment("email")
+            receipt.message_post(
+                subject=subjects[receipt.id],
+                body=bodies[receipt.id],
+                partner_ids=receipt.partner_id.ids,
+                attachment_ids=attachment.ids,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                email_layout_xmlid="mail.mail_notification_light",
+            )
+        return True
+
+    def _tl_cancel(self, reason, reissue=True):
+        """Cancel issued receipts with ``reason``; with ``reissue``, replace each by a new
+        receipt (new number) for the same donations, else free the donations."""
+        check_treasurer(self.env, self.env._("Only Treasurers may cancel tax receipts."))
+        if not (reason or "").strip():
+            raise UserError(self.env._("Give the reason for cancelling the receipt."))
+        not_issued = self.filtered(lambda r: r.state != "issued")
+        if not_issued:
+            raise UserError(
+                self.env._("Receipt %(number)s is already cancelled.", number=not_issued[0].number)
+            )
+        self.with_context(tl_receipt_write=ISSUED_RECEIPT_WRITE).write(
+            {
+                "state": "cancelled",
+                "cancel_reason": reason.strip(),
+                "cancel_date": fields.Datetime.now(),
+                "cancel_user_id": self.env.uid,
+            }
+        )
+        replacements = self.browse()
+        for receipt in self:
+            donations = receipt.donation_ids
+            if not reissue:
+                donations.write({"tax_receipt_id": False})
+                continue
+            replacement = self.create(
+                {
+                    "company_id": receipt.company_id.id,
+                    "currency_id": receipt.currency_id.id,
+                    "partner_id": receipt.partner_id.id,
+                    "type": receipt.type,
+                    "donation_date": receipt.donation_date,
+                    "donation_ids": [Command.set(donations.ids)],
+                    "replaces_id": receipt.id,
+                }
+            )
+            receipt.with_context(tl_receipt_write=ISSUED_RECEIPT_WRITE).write(
+                {"replaced_by_id": replacement.id}
+            )
+            replacements |= replacement
+        for receipt in self:
+            if receipt.replaced_by_id:
+                body = self.env._(
+                    "Receipt cancelled: %(reason)s. Replaced by %(number)s.",
+                    reason=receipt.cancel_reason,
+                    number=receipt.replaced_by_id.number,
+                )
+            else:
+                body = self.env._("Receipt cancelled: %(reason)s.", reason=receipt.cancel_reason)
+            receipt.message_post(body=body)
+        return replacements
+
+    def _tl_original_pdf(self):
+        """The PDF stored at issuance, checked against its fingerprint."""
+        self.ensure_one()
+        if not self.pdf_attachment_id:
+            raise UserError(
+                self.env._(
+                    "Receipt %(number)s was issued before receipts were stored as PDF: it has "
+                    "no PDF to hand over. Cancel it to issue a replacement.",
+                    number=self.number,
+                )
+            )
+        data = self.pdf_attachment_id.sudo().raw or b""
+        if hashlib.sha256(data).hexdigest() != self.pdf_sha256:
+            raise UserError(
+                self.env._(
+                    "The stored PDF of receipt %(number)s does not match the fingerprint "
+                    "recorded at issuance: it was altered outside Odoo. Restore it from a "
+                    "backup; it is never regenerated.",
+                    number=self.number,
+                )
+            )
+        return data
+
+    def _tl_delivered(self):
+        self.ensure_one()
+        return bool(self.print_date or self.sent_date)
+
+    def _tl_pdf_for_delivery(self, channel):
+        """(file name, PDF bytes, is the original) to hand over now through ``channel``
+        ("download", "email" or "portal"): the original the first time, then a DUPLICATA;
+        a cancelled receipt is stamped ANNULÉ."""
+        self.ensure_one()
+        original = self._tl_original_pdf()
+        base = f"Recu_fiscal_{self.number}"
+        if self.state == "cancelled":
+            data = stamp_pdf(original, "ANNULÉ", self.cancel_reason or "")
+            return f"{base}_ANNULE.pdf", data, False
+        if self._tl_delivered():
+            today = fields.Date.context_today(self)
+            data = stamp_pdf(original, "DUPLICATA", f"Copie délivrée le {today:%d/%m/%Y}")
+            return f"{base}_DUPLICATA.pdf", data, False
+        if channel == "email":
+            self.sudo().write({"sent_date": fields.Datetime.now()})
+        else:
+            self.sudo().write({"print_date": fields.Date.context_today(self)})
+        return f"{base}.pdf", original, True
+
+    def _tl_delivery_attachment(self, channel):
+        self.ensure_one()
+        name, data, is_original = self._tl_pdf_for_delivery(channel)
+        if is_original:
+            return self.pdf_attachment_id
+        return (
+            self.env["ir.attachment"]
+            .sudo()
+            .create(
+                {
+                    "name": name,
+                    "raw": data,
+                    "mimetype": "application/pdf",
+                    "res_model": self._name,
+                    "res_id": self.id,
+                }
+            )
+        )
+
+    def _tl_prepare_issue_vals(self, vals, company, today):
+        """Check what a receipt needs and compute what it states, from its donations."""
+        partner = self.env["res.partner"].browse(vals.get("partner_id"))
+        donations = self._tl_donations_from_vals(vals)
+        if not donations:
+            raise UserError(
+                self.env._(
+                    "A tax receipt is issued from validated donations: select them in "
+                    "Donations and use Issue Tax Receipts."
+                )
+            )
+        donations._tl_check_receiptable(partner, company)
+        form = vals.get("receipt_form") or ("company" if partner.is_company else "individual")
+        self._tl_check_form(form, partner)
+        missing = partner._tl_missing_receipt_identity(form)
+        if missing:
+            raise UserError(
+                self.env._(
+                    "Donor %(donor)s lacks what a tax receipt must state: %(missing)s.",
+                    donor=partner.display_name,
+                    missing=", ".join(missing),
+                )
+            )
+        date = fields.Date.to_date(vals.get("date")) or today
+        if date > today:
+            raise UserError(self.env._("A tax receipt cannot be dated in the future."))
+        dates = donations.mapped("donation_date")
+        parameter = "company_form" if form == "company" else "individual_form"
+        lines = donations._tl_receipt_line_vals()
+        return {
+            "number": self._tl_next_number(company, form, date),
+            "date": date,
+            "receipt_form": form,
+            "form_reference": self.env["tiers_lieu.donation.parameter"]._get_text(parameter, date),
+            "period_start": min(dates),
+            "period_end": max(dates),
+            "donation_date": vals.get("donation_date") or max(dates),
+            "fiscal_year": max(dates).year,
+            "currency_id": company.currency_id.id,
+            "amount": sum(line["amount"] for line in lines),
+            "line_ids": [Command.create(line) for line in lines],
+            "state": "issued",
+        }
+
+    @api.model
+    def _tl_donations_from_vals(self, vals):
+        ids = []
+        for command in vals.get("donation_ids") or []:
+            if command[0] == Command.SET:
+                ids = list(command[2])
+            elif command[0] == Command.LINK:
+                ids.append(command[1])
+        return self.env["donation.donation"].browse(ids)
+
+    @api.model
+    def _tl_check_form(self, form, partner):
+        if form == "company" and not partner.is_company:
+            raise UserError(
+                self.env._(
+                    "%(donor)s is an individual: a company receipt (2041-MEC-SD, art. 238 "
+                    "bis CGI) cannot be issued to them; issue a Cerfa 11580.",
+                    donor=partner.display_name,
+                )
+            )
+        if form == "individual" and partner.is_company:
+            raise UserError(
+                self.env._(
+                    "%(donor)s is a company: its gifts are receipted on a 2041-MEC-SD (art. "
+                    "238 bis CGI), not on the Cerfa 11580 of individuals.",
+                    donor=partner.display_name,
+                )
+            )
+
+    @api.model
+    def _tl_next_number(self, company, form, date):
+        sequence = (
+            company.donation_company_sequence_id
+            if form == "company"
+            else company.donation_individual_sequence_id
+        )
+        if not sequence:
+            raise UserError(
+                self.env._(
+                    "%(company)s has no numbering of tax receipts: install a chart of "
+                    "accounts for it first.",
+                    company=company.display_name,
+                )
+            )
+        # Issuers take turns on the sequence row. A concurrent issuer waits here, then
+        # fails with a serialization error and is retried on fresh data (as Odoo retries
+        # any request), so a number is never drawn twice (even the first of a year, whose
+        # date range is created here); being no_gap, a rolled-back issuance gives its
+        # number back.
+        self.env.cr.execute(
+            "UPDATE ir_sequence SET number_next = number_next WHERE id = %s",
+            [sequence.id],
+            log_exceptions=False,  # an expected conflict, retried: not an error to log
+        )
+        later = self.sudo().search(
+            [("company_id", "=", company.id), ("receipt_form", "=", form), ("date", ">", date)],
+            limit=1,
+        )
+        if later:
+            raise UserError(
+                self.env._(
+                    "Receipt %(number)s was issued on %(date)s: receipts are numbered in "
+                    "date order, so a new one cannot be dated earlier.",
+                    number=later.number,
+                    date=format_date(self.env, later.date),
+                )
+            )
+        return sequence.sudo()._next(sequence_date=date)
+
+    def _tl_store_pdfs(self):
+        renderer = ReceiptRenderer(self.env)
+        pdfs = [renderer.render(receipt) for receipt in self]
+        attachments = (
+            self.env["ir.attachment"]
+            .sudo()
+            .create(
+                [
+                    {
+                        "name": f"Recu_fiscal_{receipt.number}.pdf",
+                        "raw": pdf,
+                        "mimetype": "application/pdf",
+                        "res_model": self._name,
+                        "res_id": receipt.id,
+                    }
+                    for receipt, pdf in zip(self, pdfs, strict=True)
+                ]
+            )
+        )
+        for receipt, attachment, pdf in zip(self, attachments, pdfs, strict=True):
+            receipt.with_context(tl_receipt_write=ISSUED_RECEIPT_WRITE).write(
+                {"pdf_attachment_id": attachment.id, "pdf_sha256": hashlib.sha256(pdf).hexdigest()}
+            )

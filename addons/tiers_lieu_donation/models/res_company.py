@@ -1,0 +1,350 @@
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
+
+# Accounts of the association chart (règlement ANC 2018-06) that the PCG of l10n_fr lacks:
+# (company field, code, English name, French name, account type).
+DONATION_ACCOUNTS = [
+    ("donation_individual_account_id", "754100", "Manual gifts", "Dons manuels", "income"),
+    (
+        "donation_expense_waiver_account_id",
+        "754120",
+        "Expenses waived by volunteers",
+        "Abandons de frais par les bénévoles",
+        "income",
+    ),
+    ("donation_sponsorship_account_id", "754200", "Sponsorship", "Mécénats", "income"),
+    (
+        "donation_cvn_goods_use_account_id",
+        "860000",
+        "Relief in kind",
+        "Secours en nature",
+        "off_balance",
+    ),
+    (
+        "donation_cvn_service_use_account_id",
+        "862000",
+        "Services used free of charge",
+        "Prestations",
+        "off_balance",
+    ),
+    (
+        "donation_cvn_staff_use_account_id",
+        "864000",
+        "Volunteer and lent staff",
+        "Personnel bénévole",
+        "off_balance",
+    ),
+    (
+        "donation_cvn_staff_account_id",
+        "870000",
+        "Volunteering and staff made available",
+        "Bénévolat",
+        "off_balance",
+    ),
+    (
+        "donation_cvn_service_account_id",
+        "871000",
+        "Services in kind",
+        "Prestations en nature",
+        "off_balance",
+    ),
+    ("donation_cvn_goods_account_id", "875000", "Gifts in kind", "Dons en nature", "off_balance"),
+]
+# Accounts of the PCG the chart already has: operating subsidies, cheques for collection,
+# sundry debtors (the online platform owes the collected gifts until its payout).
+SUBSIDY_ACCOUNT_CODE = "741000"
+WAIVED_EXPENSES_ACCOUNT_CODE = "625100"
+CHEQUE_ACCOUNT_CODE = "511200"
+PLATFORM_ACCOUNT_CODE = "467000"
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    donation_individual_account_id = fields.Many2one(
+        "account.account",
+        string="Gifts from Individuals Account",
+        check_company=True,
+        help="Income account of gifts in cash from individuals (7541 Dons manuels).",
+    )
+    donation_sponsorship_account_id = fields.Many2one(
+        "account.account",
+        string="Sponsorship Account",
+        check_company=True,
+        help="Income account of gifts in cash from companies (7542 Mécénats).",
+    )
+    donation_expense_waiver_account_id = fields.Many2one(
+        "account.account",
+        string="Volunteer Expense Waivers Account",
+        check_company=True,
+        help="Income account of expenses volunteers waive (75412 Abandons de frais).",
+    )
+    donation_waiver_expense_account_id = fields.Many2one(
+        "account.account",
+        string="Waived Expenses Account",
+        check_company=True,
+        help="Expense account of the costs volunteers waive (625 Déplacements…), unless "
+        "the product of the waiver has its own.",
+    )
+    donation_subsidy_account_id = fields.Many2one(
+        "account.account",
+        string="Public Subsidies Account",
+        check_company=True,
+        help="Income account of public subsidies (74 Subventions d'exploitation).",
+    )
+    donation_in_kind_accounting = fields.Selection(
+        [
+            ("none", "Not recorded in the accounts"),
+            ("cvn", "Voluntary contributions in kind (classes 86/87)"),
+        ],
+        string="Gifts in Kind Accounting",
+        default="cvn",
+        required=True,
+        help="Voluntary contributions in kind are recorded off-balance in classes 86 "
+        "(use) and 87 (contribution) when the association chooses to show them.",
+    )
+    donation_cvn_goods_use_account_id = fields.Many2one(
+        "account.account", string="Goods in Kind: Use Account", check_company=True
+    )
+    donation_cvn_goods_account_id = fields.Many2one(
+        "account.account", string="Goods in Kind: Contribution Account", check_company=True
+    )
+    donation_cvn_service_use_account_id = fields.Many2one(
+        "account.account", string="Services in Kind: Use Account", check_company=True
+    )
+    donation_cvn_service_account_id = fields.Many2one(
+        "account.account", string="Services in Kind: Contribution Account", check_company=True
+    )
+    donation_cvn_staff_use_account_id = fields.Many2one(
+        "account.account", string="Staff Made Available: Use Account", check_company=True
+    )
+    donation_cvn_staff_account_id = fields.Many2one(
+        "account.account", string="Staff Made Available: Contribution Account", check_company=True
+    )
+    donation_misc_journal_id = fields.Many2one(
+        "account.journal",
+        string="Donations Miscellaneous Journal",
+        check_company=True,
+        domain="[('type', '=', 'general')]",
+        help="Journal of the entries of expense waivers and contributions in kind.",
+    )
+    donation_individual_sequence_id = fields.Many2one(
+        "ir.sequence",
+        string="Individual Receipts Sequence",
+        check_company=True,
+        help="Gapless numbering, restarting each year, of Cerfa 11580 receipts.",
+    )
+    donation_company_sequence_id = fields.Many2one(
+        "ir.sequence",
+        string="Company Receipts Sequence",
+        check_company=True,
+        help="Gapless numbering, restarting each year, of 2041-MEC-SD receipts.",
+    )
+    donation_anonymous_partner_id = fields.Many2one(
+        "res.partner",
+        string="Anonymous Donors Contact",
+        check_company=True,
+        help="Donor of the gifts collected without the donor's identity (never receipted).",
+    )
+    donation_receipt_place = fields.Char(
+        string="Receipts Signed At",
+        help="Place printed next to the signature of receipts; the company's city if empty.",
+    )
+
+    def _tl_donation_setup(self):
+        """Create what donations need in each company with a chart of accounts, keeping
+        what exists: accounts (matched by code), payment methods, receipt sequences."""
+        for company in self.filtered("chart_template"):
+            company = company.with_company(company).with_context(lang=company._tl_lang())
+            vals = company._tl_donation_accounts_vals()
+            if not company.donation_misc_journal_id:
+                vals["donation_misc_journal_id"] = (
+                    self.env["account.journal"]
+                    .search(
+                        [
+                            *self.env["account.journal"]._check_company_domain(company),
+                            ("type", "=", "general"),
+                        ],
+                        limit=1,
+                    )
+                    .id
+                )
+            for field, code, prefix in (
+                ("donation_individual_sequence_id", "individual", "RF-%(range_year)s-"),
+                ("donation_company_sequence_id", "company", "MEC-%(range_year)s-"),
+            ):
+                if not company[field]:
+                    vals[field] = company._tl_create_receipt_sequence(code, prefix).id
+            if not company.donation_anonymous_partner_id:
+                vals["donation_anonymous_partner_id"] = (
+                    company.env["res.partner"]
+                    .create(
+                        {
+                            "name": company.env._("Anonymous donors"),
+                            "company_id": company.id,
+                            "tax_receipt_option": "none",
+                            "active": False,
+                        }
+                    )
+                    .id
+                )
+            # OCA's donations from bank statement lines: the statement line's suspense
+            # entry is the transit account the validated donation is reconciled with.
+            suspense = company.account_journal_suspense_account_id
+            if not company.donation_account_id and suspense.reconcile:
+                vals["donation_account_id"] = suspense.id
+            if not company.donation_credit_transfer_product_id:
+                vals["donation_credit_transfer_product_id"] = self.env.ref(
+                    "tiers_lieu_donation.product_donation_cash"
+                ).id
+            company.sudo().write(vals)
+            company._tl_donation_setup_payment_methods()
+
+    def _tl_lang(self):
+        """Language of the records the setup names: French for a French company."""
+        self.ensure_one()
+        if self.country_id.code == "FR" and self.env["res.lang"].search_count(
+            [("code", "=", "fr_FR")]
+        ):
+            return "fr_FR"
+        return self.partner_id.lang or self.env.lang or "en_US"
+
+    def _tl_find_account(self, code):
+        self.ensure_one()
+        return (
+            self.env["account.account"]
+            .with_company(self)
+            .search(
+                [*self.env["account.account"]._check_company_domain(self), ("code", "=", code)],
+                limit=1,
+            )
+        )
+
+    def _tl_donation_accounts_vals(self):
+        self.ensure_one()
+        vals = {}
+        Account = self.env["account.account"].with_company(self).sudo()
+        for field, code, name, name_fr, account_type in DONATION_ACCOUNTS:
+            if self[field]:
+                continue
+            account = self._tl_find_account(code)
+            if not account:
+                account = Account.with_context(lang="en_US").create(
+                    {
+                        "code": code,
+                        "name": name,
+                        "account_type": account_type,
+                        "company_ids": [Command.set(self.ids)],
+                    }
+                )
+                account.with_context(lang="fr_FR").name = name_fr
+            vals[field] = account.id
+        if not self.donation_subsidy_account_id:
+            vals["donation_subsidy_account_id"] = self._tl_find_account(SUBSIDY_ACCOUNT_CODE).id
+        if not self.donation_waiver_expense_account_id:
+            vals["donation_waiver_expense_account_id"] = self._tl_find_account(
+                WAIVED_EXPENSES_ACCOUNT_CODE
+            ).id
+        return vals
+
+    def _tl_create_receipt_sequence(self, kind, prefix):
+        self.ensure_one()
+        names = {
+            "individual": self.env._("Tax receipts for individuals (Cerfa 11580)"),
+            "company": self.env._("Tax receipts for companies (2041-MEC-SD)"),
+        }
+        return (
+            self.env["ir.sequence"]
+            .sudo()
+            .create(
+                {
+                    "name": f"{names[kind]} - {self.name}",
+                    "code": f"tiers_lieu.donation.receipt.{kind}",
+                    "company_id": self.id,
+                    "implementation": "no_gap",
+                    "use_date_range": True,
+                    "prefix": prefix,
+                    "padding": 5,
+                }
+            )
+        )
+
+    def _tl_donation_setup_payment_methods(self):
+        """One donation payment method per way donors pay, on the bank and cash journals."""
+        self.ensure_one()
+        Journal = self.env["account.journal"].sudo()
+        domain = Journal._check_company_domain(self)
+        bank = Journal.search([*domain, ("type", "=", "bank")], limit=1)
+        cash = Journal.search([*domain, ("type", "=", "cash")], limit=1)
+        manual_in = self.env.ref("account.account_payment_method_manual_in")
+        chart = self.with_context(allowed_company_ids=self.root_id.ids).env[
+            "account.chart.template"
+        ]
+        outstanding = (
+            chart.ref("account_journal_payment_debit_account_id", raise_if_not_found=False)
+            or self.transfer_account_id
+        )
+        cheque_account = self._tl_find_account(CHEQUE_ACCOUNT_CODE) or outstanding
+        platform_account = self._tl_find_account(PLATFORM_ACCOUNT_CODE) or outstanding
+        wanted = [
+            (cash, "cash", self.env._("Cash"), cash.default_account_id),
+            (bank, "cheque", self.env._("Cheque"), cheque_account),
+            (bank, "transfer", self.env._("Bank transfer"), outstanding),
+            (bank, "card", self.env._("Card"), outstanding),
+            (bank, "direct_debit", self.env._("Direct debit"), outstanding),
+            (bank, "platform", self.env._("Online donation platform"), platform_account),
+        ]
+        Line = self.env["account.payment.method.line"].sudo()
+        existing = Line.search(
+            [("journal_id", "in", (bank | cash).ids), ("donation_payment_mode", "!=", False)]
+        )
+        Line.create(
+            [
+                {
+                    "name": name,
+                    "journal_id": journal.id,
+                    "payment_method_id": manual_in.id,
+                    "payment_account_id": account.id,
+                    "donation": True,
+                    "donation_payment_mode": mode,
+                }
+                for journal, mode, name, account in wanted
+                if journal and mode not in existing.mapped("donation_payment_mode")
+            ]
+        )
+
+    @api.model
+    def _tl_payment_method_line(self, mode):
+        """The donation payment method of the current company for ``mode``."""
+        return self.env["account.payment.method.line"].search(
+            [
+                ("company_id", "=", self.env.company.id),
+                ("donation", "=", True),
+                ("donation_payment_mode", "=", mode),
+            ],
+            limit=1,
+        )
+
+    def _tl_check_receipt_issuer(self):
+        """Refuse to issue receipts while the association identity they print is missing."""
+        self.ensure_one()
+        labels = [
+            (self.association_legal_name or self.name, self.env._("legal name")),
+            (self.siren or self.association_rna, self.env._("SIREN or RNA number")),
+            (self.street and self.zip and self.city, self.env._("address")),
+            (self.association_object, self.env._("object")),
+            (self.association_category, self.env._("receipt category")),
+            (self.signatory_name, self.env._("signatory")),
+            (self.signatory_signature, self.env._("signature")),
+        ]
+        missing = [label for value, label in labels if not value]
+        if missing:
+            raise UserError(
+                self.env._(
+                    "Receipts cannot be issued for %(company)s until its association "
+                    "identity is complete (Tiers-Lieu > Configuration > Association): "
+                    "%(missing)s.",
+                    company=self.display_name,
+                    missing=", ".join(missing),
+                )
+            )

@@ -1,0 +1,127 @@
+from freezegun import freeze_time
+
+from odoo.tests import Form, tagged
+
+from .common import TODAY, DonationCase
+
+
+def balances(move):
+    """{account code: balance} of a journal entry."""
+    result = {}
+    for line in move.line_ids:
+        result[line.account_id.code] = result.get(line.account_id.code, 0.0) + line.balance
+    return result
+
+
+@freeze_time(TODAY)
+@tagged("post_install", "-at_install")
+class TestDonationAccounting(DonationCase):
+    def test_the_french_chart_and_the_association_accounts_are_set_up(self):
+        self.assertEqual(self.company.chart_template, "fr")
+        self.assertEqual(self.company.country_id.code, "FR")
+        self.assertEqual(self.company.currency_id.name, "EUR")
+        expected = {
+            "donation_individual_account_id": ("754100", "income"),
+            "donation_sponsorship_account_id": ("754200", "income"),
+            "donation_expense_waiver_account_id": ("754120", "income"),
+            "donation_subsidy_account_id": ("741000", "income"),
+            "donation_cvn_goods_use_account_id": ("860000", "off_balance"),
+            "donation_cvn_service_use_account_id": ("862000", "off_balance"),
+            "donation_cvn_staff_use_account_id": ("864000", "off_balance"),
+            "donation_cvn_staff_account_id": ("870000", "off_balance"),
+            "donation_cvn_service_account_id": ("871000", "off_balance"),
+            "donation_cvn_goods_account_id": ("875000", "off_balance"),
+        }
+        for field, (code, account_type) in expected.items():
+            with self.subTest(field=field):
+                account = self.company[field]
+                self.assertEqual((account.code, account.account_type), (code, account_type))
+        self.assertEqual(
+            self.company.donation_individual_account_id.with_context(lang="fr_FR").name,
+            "Dons manuels",
+        )
+        self.assertEqual(self.method["cheque"].payment_account_id.code, "511200")
+        self.assertEqual(self.method["platform"].payment_account_id.code, "467000")
+        self.assertEqual(self.method["cash"].journal_id.type, "cash")
+        self.assertTrue(all(method.donation for method in self.method.values()))
+
+    def test_setup_is_idempotent_and_keeps_what_exists(self):
+        accounts = self.env["account.account"].search_count([])
+        methods = self.env["account.payment.method.line"].search_count([])
+        sequence = self.company.donation_individual_sequence_id
+        self.company._tl_donation_setup()
+        self.assertEqual(self.env["account.account"].search_count([]), accounts)
+        self.assertEqual(self.env["account.payment.method.line"].search_count([]), methods)
+        self.assertEqual(self.company.donation_individual_sequence_id, sequence)
+
+    def test_gifts_in_cash_go_to_7541_or_7542_by_donor(self):
+        individual = self.validated(self.claire, 150.0, mode="cheque")
+        company = self.validated(self.acme, 5000.0, mode="transfer")
+        self.assertEqual(individual.move_id.state, "posted")
+        self.assertEqual(balances(individual.move_id), {"511200": 150.0, "754100": -150.0})
+        outstanding = self.method["transfer"].payment_account_id.code
+        self.assertEqual(balances(company.move_id), {outstanding: 5000.0, "754200": -5000.0})
+
+    def test_subsidy_goes_to_74(self):
+        subsidy = self.validated(self.town, 3000.0, product=self.subsidy)
+        outstanding = self.method["transfer"].payment_account_id.code
+        self.assertEqual(balances(subsidy.move_id), {outstanding: 3000.0, "741000": -3000.0})
+
+    def test_expense_waiver_books_the_expense_against_75412(self):
+        waiver = self.validated(
+            self.claire,
+            84.6,
+            mode=None,
+            product=self.waiver,
+            line={"in_kind_description": "180 km pour livrer des visières"},
+        )
+        self.assertFalse(waiver.move_id)
+        move = waiver.in_kind_move_id
+        self.assertEqual(move.state, "posted")
+        self.assertEqual(move.journal_id, self.company.donation_misc_journal_id)
+        self.assertEqual(balances(move), {"625100": 84.6, "754120": -84.6})
+
+    def test_gifts_in_kind_in_classes_86_87_when_chosen(self):
+        line = {"valuation_basis": "stock_value", "in_kind_description": "PLA", "quantity": 40}
+        filament = self.validated(self.acme, 12.5, mode=None, product=self.goods, line=line)
+        self.assertFalse(filament.move_id)
+        self.assertEqual(balances(filament.in_kind_move_id), {"860000": 500.0, "875000": -500.0})
+        self.company.donation_in_kind_accounting = "none"
+        again = self.validated(self.acme, 12.5, mode=None, product=self.goods, line=line)
+        self.assertFalse(again.in_kind_move_id)
+        self.assertTrue(again.tax_receipt_id)
+
+    def test_cancelling_cancels_the_in_kind_entry(self):
+        line = {"valuation_basis": "service_cost", "in_kind_description": "Graphisme"}
+        gift = self.validated(self.acme, 800.0, mode=None, product=self.service, line=line)
+        move = gift.in_kind_move_id
+        gift.tax_receipt_id.with_user(self.treasurer)._tl_cancel("Erreur", reissue=False)
+        gift.with_user(self.treasurer).done2cancel()
+        self.assertEqual(move.state, "cancel")
+
+    def test_transfer_on_the_bank_statement_is_reconciled_with_the_donation(self):
+        """OCA's flow: a donation created from a bank statement line is reconciled with it."""
+        journal = self.method["transfer"].journal_id
+        statement_line = self.env["account.bank.statement.line"].create(
+            {
+                "journal_id": journal.id,
+                "date": "2026-03-10",
+                "payment_ref": "VIR DON DUPONT",
+                "partner_id": self.claire.id,
+                "amount": 80.0,
+            }
+        )
+        self.assertFalse(statement_line.is_reconciled)
+        action = statement_line._prepare_donation_action()
+        with Form(
+            self.env["donation.donation"]
+            .with_user(self.treasurer)
+            .with_context(**action["context"]),
+            view="donation.donation_from_bank_statement_line_form",
+        ) as form:
+            form.donation_date = self.day("2026-03-10")
+        donation = form.record
+        self.assertEqual(donation.payment_mode, "transfer")
+        donation.with_user(self.treasurer).validate()
+        self.assertTrue(statement_line.is_reconciled)
+        self.assertEqual(donation.tax_receipt_id.amount, 80.0)

@@ -1,0 +1,175 @@
+from freezegun import freeze_time
+
+from odoo import Command
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import tagged
+
+from .common import TODAY, DonationCase
+
+
+@freeze_time(TODAY)
+@tagged("post_install", "-at_install")
+class TestBadInput(DonationCase):
+    def issue(self, donations, **vals):
+        return (
+            self.env["tiers_lieu.donation.receipt.issue"]
+            .with_user(self.treasurer)
+            .create({"donation_ids": [Command.set(donations.ids)], **vals})
+            .action_issue()
+        )
+
+    def test_amount_must_be_positive(self):
+        for amount in (0.0, -20.0):
+            with self.subTest(amount=amount), self.assertRaises(ValidationError) as error:
+                self.make_donation(self.claire, amount)
+            self.assertIn("must be greater than zero", str(error.exception))
+        with self.assertRaises(ValidationError):
+            self.make_donation(self.claire, 10.0, line={"quantity": 0})
+
+    def test_payment_date_in_the_future_is_refused(self):
+        with self.assertRaises(ValidationError) as error:
+            self.make_donation(self.claire, 50.0, when="2026-03-21")
+        self.assertIn("is in the future", str(error.exception))
+
+    def test_no_receipt_for_a_subsidy(self):
+        subsidy = self.validated(self.town, 3000.0, product=self.subsidy)
+        self.assertEqual(subsidy.nature, "subsidy")
+        self.assertEqual(subsidy.tax_receipt_option, "none")
+        self.assertFalse(subsidy.tax_receipt_id)
+        with self.assertRaises(UserError) as error:
+            self.issue(subsidy)
+        self.assertIn("public subsidy", str(error.exception))
+        with self.assertRaises(ValidationError):
+            subsidy.tax_receipt_option = "each"
+        with self.assertRaises(ValidationError):
+            self.subsidy.tax_receipt_ok = True
+
+    def test_no_receipt_for_an_anonymous_crowdfunding_gift(self):
+        pool = (
+            self.env["tiers_lieu.donation.pool.import"]
+            .with_user(self.treasurer)
+            ._import_sample("Collecte")
+        )
+        anonymous = pool.line_ids.filtered(lambda line: not line.identified and not line.excluded)
+        donations = anonymous.donation_id
+        self.assertEqual(len(donations), 2)
+        self.assertTrue(all(donations.mapped("is_anonymous")))
+        self.assertFalse(donations.tax_receipt_id)
+        with self.assertRaises(UserError) as error:
+            self.issue(donations[:1])
+        self.assertIn("without the donor's identity", str(error.exception))
+        with self.assertRaises(ValidationError):
+            donations[:1].tax_receipt_option = "each"
+
+    def test_gift_in_kind_needs_its_valuation(self):
+        donation = self.make_donation(
+            self.acme, 12.5, mode=None, product=self.goods, line={"quantity": 40}
+        )
+        with self.assertRaises(ValidationError) as error:
+            donation.with_user(self.treasurer).validate()
+        self.assertIn("valuation basis", str(error.exception))
+        donation.line_ids.write(
+            {"valuation_basis": "salary_cost", "in_kind_description": "40 bobines PLA"}
+        )
+        with self.assertRaises(ValidationError) as error:
+            donation.with_user(self.treasurer).validate()
+        self.assertIn("is not a valuation basis for this kind of gift", str(error.exception))
+        donation.line_ids.valuation_basis = "stock_value"
+        donation.with_user(self.treasurer).validate()
+        self.assertEqual(donation.state, "done")
+
+    def test_donor_without_address_gets_no_receipt(self):
+        donation = self.make_donation(self.no_address, 50.0)
+        with self.assertRaises(UserError) as error:
+            donation.with_user(self.treasurer).validate()
+        self.assertIn("full address", str(error.exception))
+        self.assertEqual(donation.state, "draft")
+
+    def test_company_receipt_refused_for_an_individual_and_vice_versa(self):
+        individual = self.validated(self.claire, 50.0, tax_receipt_option="annual")
+        with self.assertRaises(UserError) as error:
+            self.issue(individual, receipt_form="company")
+        self.assertIn("is an individual", str(error.exception))
+        company = self.validated(self.acme, 500.0, tax_receipt_option="annual")
+        with self.assertRaises(UserError) as error:
+            self.issue(company, receipt_form="individual")
+        self.assertIn("is a company", str(error.exception))
+        self.assertFalse((individual | company).tax_receipt_id)
+
+    def test_company_receipt_needs_siren_and_legal_form(self):
+        self.acme.legal_form = False
+        with self.assertRaises(UserError) as error:
+            self.validated(self.acme, 500.0)
+        self.assertIn("legal form", str(error.exception))
+
+    def test_individual_counterparts_above_the_ceilings_are_refused(self):
+        # 25 % of 200 = 50, the yearly ceiling is 65 €
+        with self.assertRaises(ValidationError) as error:
+            self.validated(self.claire, 200.0, counterpart_value=60.0)
+        self.assertIn("exceed what an individual may receive", str(error.exception))
+        self.validated(self.claire, 200.0, counterpart_value=40.0)
+        with self.assertRaises(ValidationError):
+            # within 25 % of 400, but 40 + 30 > 65 this year
+            self.validated(self.claire, 400.0, counterpart_value=30.0)
+        # without a receipt, counterparts are the association's business
+        self.validated(self.claire, 400.0, counterpart_value=30.0, tax_receipt_option="none")
+
+    def test_company_counterparts_above_a_quarter_only_warn(self):
+        donation = self.make_donation(self.acme, 1000.0, counterpart_value=300.0)
+        self.assertIn("exceed 25 % of the gift", donation.counterpart_warning)
+        donation.with_user(self.treasurer).validate()
+        self.assertEqual(donation.state, "done")
+        self.assertTrue(donation.tax_receipt_id)
+        self.assertIn("disproportionate", donation.message_ids[:3].mapped("body")[0] or "")
+
+    def test_ceiling_comes_from_the_dated_parameters(self):
+        self.env["tiers_lieu.donation.parameter"].create(
+            {"code": "individual_counterpart_ceiling", "date_from": "2026-01-01", "value": 100}
+        )
+        donation = self.validated(self.claire, 400.0, counterpart_value=90.0)
+        self.assertEqual(donation.state, "done")
+
+    def test_cheque_needs_its_number_and_bank(self):
+        donation = self.make_donation(self.claire, 50.0, mode="cheque", cheque_number=False)
+        with self.assertRaises(ValidationError) as error:
+            donation.with_user(self.treasurer).validate()
+        self.assertIn("cheque number", str(error.exception))
+
+    def test_natures_are_not_mixed_in_one_donation(self):
+        with self.assertRaises(ValidationError) as error:
+            self.make_donation(
+                self.claire,
+                50.0,
+                line_ids=[
+                    Command.create({"product_id": self.cash.id, "unit_price": 50.0}),
+                    Command.create({"product_id": self.subsidy.id, "unit_price": 50.0}),
+                ],
+            )
+        self.assertIn("mixes gifts of different natures", str(error.exception))
+
+    def test_staff_lent_by_companies_and_expenses_waived_by_individuals(self):
+        staff = self.make_donation(
+            self.claire,
+            500.0,
+            mode=None,
+            product=self.staff_lent,
+            line={
+                "valuation_basis": "salary_cost",
+                "staff_count": 1,
+                "staff_hours": 7,
+                "in_kind_description": "Une journée",
+            },
+        )
+        with self.assertRaises(ValidationError):
+            staff.with_user(self.treasurer).validate()
+        waiver = self.make_donation(
+            self.acme, 80.0, mode=None, product=self.waiver, line={"in_kind_description": "km"}
+        )
+        with self.assertRaises(ValidationError):
+            waiver.with_user(self.treasurer).validate()
+
+    def test_receipt_needs_the_association_identity(self):
+        self.company.association_object = False
+        with self.assertRaises(UserError) as error:
+            self.validated(self.claire, 50.0)
+        self.assertIn("association identity is complete", str(error.exception))

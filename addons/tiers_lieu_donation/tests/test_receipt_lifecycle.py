@@ -1,0 +1,148 @@
+import hashlib
+
+from freezegun import freeze_time
+
+from odoo import Command
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
+
+from .common import TODAY, DonationCase, pdf_text
+
+
+@freeze_time(TODAY)
+@tagged("post_install", "-at_install")
+class TestReceiptLifecycle(DonationCase):
+    def test_numbers_are_sequential_per_form_and_year(self):
+        individual = [self.validated(self.claire, 10.0 + i).tax_receipt_id for i in range(3)]
+        company = [self.validated(self.acme, 500.0).tax_receipt_id for _i in range(2)]
+        self.assertEqual(
+            [r.number for r in individual], ["RF-2026-00001", "RF-2026-00002", "RF-2026-00003"]
+        )
+        self.assertEqual([r.number for r in company], ["MEC-2026-00001", "MEC-2026-00002"])
+        sequence = self.company.donation_individual_sequence_id
+        self.assertEqual(sequence.implementation, "no_gap")
+        self.assertTrue(sequence.use_date_range)
+        with freeze_time("2027-01-05"):
+            later = self.validated(self.claire, 30.0, when="2027-01-04").tax_receipt_id
+        self.assertEqual(later.number, "RF-2027-00001")
+
+    def test_rolled_back_issuance_gives_its_number_back(self):
+        first = self.validated(self.claire, 10.0).tax_receipt_id
+        donation = self.make_donation(self.no_address, 20.0)
+        with self.assertRaises(UserError), self.env.cr.savepoint():
+            donation.with_user(self.treasurer).validate()
+        second = self.validated(self.claire, 30.0).tax_receipt_id
+        self.assertEqual((first.number, second.number), ("RF-2026-00001", "RF-2026-00002"))
+
+    def test_nobody_edits_an_issued_receipt(self):
+        receipt = self.validated(self.claire, 150.0).tax_receipt_id
+        admin = self.env.ref("base.user_admin")
+        for env in (self.env, receipt.with_user(admin).env, receipt.with_user(self.treasurer).env):
+            with self.subTest(user=env.user.login, su=env.su):
+                for vals in ({"amount": 1.0}, {"partner_id": self.karim.id}, {"number": "X"}):
+                    with self.assertRaises(UserError):
+                        receipt.with_env(env).write(vals)
+                with self.assertRaises(UserError):
+                    receipt.with_env(env).unlink()
+                with self.assertRaises(UserError):
+                    receipt.pdf_attachment_id.with_env(env).write({"raw": b"%PDF-forged"})
+                with self.assertRaises(UserError):
+                    receipt.pdf_attachment_id.with_env(env).unlink()
+                with self.assertRaises(UserError):
+                    receipt.with_env(env).write({"state": "cancelled"})
+        # a client context cannot open the internal write path
+        with self.assertRaises(UserError):
+            receipt.with_context(tl_receipt_write=True).write({"amount": 1.0})
+        self.assertEqual(receipt.amount, 150.0)
+        self.assertEqual(receipt.state, "issued")
+        # its donation stays on it and cannot change
+        donation = receipt.donation_ids
+        with self.assertRaises(UserError):
+            donation.write({"tax_receipt_id": False})
+        with self.assertRaises(UserError):
+            donation.line_ids.write({"unit_price": 1.0})
+        with self.assertRaises(UserError):
+            donation.write({"partner_id": self.karim.id})
+        with self.assertRaises(UserError):
+            donation.with_user(self.treasurer).done2cancel()
+        # the stored original is handed over only through the receipt (then DUPLICATA)
+        for user in (self.treasurer, self.staff, admin):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                receipt.pdf_attachment_id.invalidate_recordset()
+                receipt.pdf_attachment_id.with_user(user).read(["raw"])
+        self.assertTrue(receipt.pdf_attachment_id.receipt_original)
+        # delivery and chatter stay possible
+        receipt.with_user(self.treasurer).write({"print_date": TODAY})
+        receipt.with_user(self.treasurer).message_post(body="Remis en main propre")
+
+    def test_cancel_with_reason_issues_a_replacement_with_a_new_number(self):
+        donation = self.validated(self.claire, 150.0)
+        receipt = donation.tax_receipt_id
+        self.claire.street = "20 rue des Lilas"
+        with self.assertRaises(UserError):
+            receipt.with_user(self.treasurer)._tl_cancel("  ")
+        wizard = self.env["tiers_lieu.donation.receipt.cancel"].create(
+            {"receipt_ids": [Command.set(receipt.ids)], "reason": "Adresse erronée"}
+        )
+        wizard.with_user(self.treasurer).action_cancel()
+        replacement = donation.tax_receipt_id
+        self.assertEqual(receipt.state, "cancelled")
+        self.assertEqual(receipt.cancel_reason, "Adresse erronée")
+        self.assertEqual(receipt.cancel_user_id, self.treasurer)
+        self.assertEqual(receipt.replaced_by_id, replacement)
+        self.assertEqual(replacement.replaces_id, receipt)
+        self.assertEqual((receipt.number, replacement.number), ("RF-2026-00001", "RF-2026-00002"))
+        self.assertEqual(replacement.state, "issued")
+        self.assertEqual(replacement.amount, 150.0)
+        # the cancelled receipt keeps what it said, and its PDF
+        self.assertEqual(receipt.line_ids.donation_id, donation)
+        self.assertEqual(hashlib.sha256(receipt._tl_original_pdf()).hexdigest(), receipt.pdf_sha256)
+        self.assertIn("18 rue des Lilas", pdf_text(receipt._tl_original_pdf()))
+        self.assertIn("20 rue des Lilas", pdf_text(replacement._tl_original_pdf()))
+        name, data, _original = receipt._tl_pdf_for_delivery("download")
+        self.assertTrue(name.endswith("_ANNULE.pdf"))
+        self.assertIn("ANNULÉ — Adresse erronée", pdf_text(data))
+        with self.assertRaises(UserError):
+            receipt.with_user(self.treasurer)._tl_cancel("encore")
+
+    def test_cancel_without_replacement_frees_the_donation(self):
+        donation = self.validated(self.claire, 150.0)
+        receipt = donation.tax_receipt_id
+        receipt.with_user(self.treasurer)._tl_cancel("Don remboursé", reissue=False)
+        self.assertFalse(donation.tax_receipt_id)
+        donation.with_user(self.treasurer).done2cancel()
+        self.assertEqual(donation.state, "cancel")
+        with self.assertRaises(UserError) as error:
+            donation.unlink()  # still stated on the cancelled receipt, kept 6 years
+        self.assertIn(receipt.number, str(error.exception))
+        self.assertEqual(receipt.state, "cancelled")
+
+    def test_altered_pdf_is_detected_never_regenerated(self):
+        receipt = self.validated(self.claire, 150.0).tax_receipt_id
+        attachment = receipt.pdf_attachment_id
+        path = attachment._full_path(attachment.store_fname)
+        with open(path, "rb") as stored:
+            original = stored.read()
+        try:
+            with open(path, "wb") as stored:
+                stored.write(original.replace(b"150,00", b"950,00"))
+            attachment.invalidate_recordset()
+            with self.assertRaises(UserError):
+                receipt._tl_pdf_for_delivery("download")
+        finally:
+            with open(path, "wb") as stored:
+                stored.write(original)
+        attachment.invalidate_recordset()
+        self.assertEqual(receipt._tl_original_pdf(), original)
+
+    def test_kept_six_years_then_deletable(self):
+        receipt = self.validated(self.claire, 150.0).tax_receipt_id
+        self.assertEqual(receipt.retention_end_date, self.day("2032-03-20"))
+        with freeze_time("2032-03-19"), self.assertRaises(UserError):
+            receipt.unlink()
+        receipt.with_user(self.treasurer)._tl_cancel("Archivage", reissue=False)
+        with freeze_time("2032-03-21"):
+            attachment = receipt.pdf_attachment_id
+            receipt.unlink()
+        self.assertFalse(receipt.exists())
+        self.assertFalse(attachment.exists())

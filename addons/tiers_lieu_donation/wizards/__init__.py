@@ -1,0 +1,5 @@
+from . import donation_receipt_issue
+from . import donation_receipt_cancel
+from . import donation_pool_import
+from . import donation_declaration
+from . import tax_receipt_annual_create
