@@ -145,6 +145,40 @@ class StockLot(models.Model):
                 100.0 * remaining / lot.initial_net_grams if lot.initial_net_grams else 0.0
             )
 
+    @api.depends("quant_ids", "quant_ids.quantity")
+    def _compute_single_location(self):
+        # A spool's grams also sit in the consumption, offcut and adjustment locations:
+        # its location is the shelf holding what is left of it.
+        spools = self.filtered("is_spool")
+        super(StockLot, self - spools)._compute_single_location()
+        for lot in spools:
+            locations = lot._internal_quants().location_id
+            lot.location_id = locations if len(locations) == 1 else False
+
+    def _set_single_location(self):
+        spools = self.filtered("is_spool")
+        super(StockLot, self - spools)._set_single_location()
+        for lot in spools:
+            quants = lot._internal_quants()
+            if len(quants.location_id) > 1:
+                raise UserError(
+                    self.env._(
+                        "Spool %(spool)s is in several locations: move each part on its own.",
+                        spool=lot.name,
+                    )
+                )
+            if quants and lot.location_id:
+                quants.move_quants(
+                    location_dest_id=lot.location_id, message=self.env._("Spool moved")
+                )
+
+    def _internal_quants(self):
+        self.ensure_one()
+        return self.quant_ids.filtered(
+            lambda q: q.location_id.usage == "internal"
+            and float_compare(q.quantity, 0.0, precision_digits=2) > 0
+        )
+
     def _compute_print_job_count(self):
         counts = dict(
             self.env["tiers_lieu.print.job"]._read_group(

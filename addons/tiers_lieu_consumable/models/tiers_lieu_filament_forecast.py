@@ -11,7 +11,7 @@ ACTIVITY_TYPE = "tiers_lieu_consumable.mail_activity_type_filament_shortage"
 class TiersLieuFilamentForecast(models.Model):
     _name = "tiers_lieu.filament.forecast"
     _description = "Filament Shortage Forecast"
-    _inherit = ["mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "state_sequence, material_id, filament_color_id"
     _rec_name = "material_id"
 

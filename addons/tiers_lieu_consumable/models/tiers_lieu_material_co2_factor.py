@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class TiersLieuMaterialCo2Factor(models.Model):
@@ -34,13 +35,24 @@ class TiersLieuMaterialCo2Factor(models.Model):
     company_id = fields.Many2one(related="material_id.company_id", store=True, index=True)
 
     _sql_constraints = [
-        ("value_positive", "CHECK(value >= 0)", "A CO₂ factor cannot be negative."),
         (
             "material_kind_date_uniq",
             "unique(material_id, kind, date_from)",
             "This material already has a factor of this kind from this date.",
         ),
     ]
+
+    @api.constrains("value")
+    def _check_value(self):
+        for factor in self:
+            if factor.value < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The CO₂ factor of %(material)s cannot be negative (%(value)s).",
+                        material=factor.material_id.display_name,
+                        value=factor.value,
+                    )
+                )
 
     @api.model
     def _factors_on(self, materials, on_date, kind="virgin"):

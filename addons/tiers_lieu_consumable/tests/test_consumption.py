@@ -39,6 +39,8 @@ class TestConsumption(ConsumableCase):
         self.assertAlmostEqual(job.material_cost, 0.85)
         self.assertTrue(self.spool.opened_date)
         self.assertTrue(self.spool.last_used_date)
+        # The spool is still on its shelf, whatever sits in the consumption location.
+        self.assertEqual(self.spool.location_id, self.stock)
 
     def test_failed_job_sends_the_weighed_print_to_the_offcuts(self):
         job = self.start_job(self.mk4, grams=40.0)
