@@ -14,6 +14,7 @@
         "tiers_lieu_machine",
         "tiers_lieu_machine_octoprint",
         "tiers_lieu_training",
+        "tiers_lieu_consumable",
     ],
     "installable": True,
 }

@@ -21,6 +21,9 @@ class SpoolLabelController(http.Controller):
             headers=[
                 ("Content-Type", "application/pdf"),
                 ("Content-Length", len(pdf)),
-                ("Content-Disposition", content_disposition(filename).replace("attachment", "inline", 1)),
+                (
+                    "Content-Disposition",
+                    content_disposition(filename).replace("attachment", "inline", 1),
+                ),
             ],
         )

@@ -38,7 +38,9 @@ class MaintenanceEquipment(models.Model):
     @api.constrains("tool_count")
     def _check_loaded_slots(self):
         for machine in self:
-            beyond = machine.loaded_spool_ids.filtered(lambda s: s.machine_tool > machine.tool_count)
+            beyond = machine.loaded_spool_ids.filtered(
+                lambda s, count=machine.tool_count: s.machine_tool > count
+            )
             if beyond:
                 raise ValidationError(
                     self.env._(

@@ -4,9 +4,6 @@ from odoo import api, fields, models
 class ProductProduct(models.Model):
     _inherit = "product.product"
 
-    material_id = fields.Many2one(
-        related="product_tmpl_id.material_id", store=True, index="btree_not_null"
-    )
     filament_color_id = fields.Many2one(
         "product.attribute.value",
         string="Colour",
@@ -44,12 +41,25 @@ class ProductProduct(models.Model):
             product.filament_color_id = by_role.get("color", False)
             diameter = by_role.get("diameter")
             product.filament_diameter_mm = (
-                diameter.numeric_value if diameter else material.filament_diameter_mm
-            ) if material else 0.0
+                (diameter.numeric_value if diameter else material.filament_diameter_mm)
+                if material
+                else 0.0
+            )
             weight = by_role.get("net_weight")
             product.filament_net_grams = (
                 weight.numeric_value if weight else product.product_tmpl_id.spool_net_grams
             )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # Variant defaults (unit, no tracking) would otherwise reach the template first.
+        defaults = None
+        for vals in vals_list:
+            if vals.get("material_id"):
+                defaults = defaults or self.env["product.template"]._filament_defaults()
+                for key, value in defaults.items():
+                    vals.setdefault(key, value)
+        return super().create(vals_list)
 
     def _filament_seller(self, partner=None):
         """The vendor line of this filament product for ``partner`` (else the first)."""

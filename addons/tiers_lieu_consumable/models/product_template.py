@@ -44,6 +44,16 @@ class ProductTemplate(models.Model):
                     vals.setdefault(key, value)
         return super().create(vals_list)
 
+    def _filament_variant(self, *values):
+        """The variant of this filament product that has all the attribute ``values``
+        (product.attribute.value records, e.g. a colour and a net weight), or an empty
+        recordset."""
+        self.ensure_one()
+        wanted = self.env["product.attribute.value"].union(*values)
+        return self.product_variant_ids.filtered(
+            lambda p: wanted <= p.product_template_attribute_value_ids.product_attribute_value_id
+        )[:1]
+
     @api.model
     def _filament_defaults(self):
         """Values that make a product a filament: storable, one lot per spool, grams,

@@ -109,6 +109,15 @@ class StockLot(models.Model):
             return self.env["ir.sequence"].next_by_code("tiers_lieu.spool")
         return self.env["ir.sequence"].next_by_code("stock.lot.serial")
 
+    @api.depends("product_id.company_id")
+    def _compute_company_id(self):
+        # A spool belongs to the company holding it, even when its product is shared: it
+        # is loaded on that company's machines.
+        result = super()._compute_company_id()
+        for lot in self.filtered(lambda lot: lot.product_id.material_id and not lot.company_id):
+            lot.company_id = self.env.company
+        return result
+
     @api.depends("product_id.material_id")
     def _compute_is_spool(self):
         for lot in self:
@@ -150,14 +159,15 @@ class StockLot(models.Model):
         # A spool's grams also sit in the consumption, offcut and adjustment locations:
         # its location is the shelf holding what is left of it.
         spools = self.filtered("is_spool")
-        super(StockLot, self - spools)._compute_single_location()
+        result = super(StockLot, self - spools)._compute_single_location()
         for lot in spools:
             locations = lot._internal_quants().location_id
             lot.location_id = locations if len(locations) == 1 else False
+        return result
 
     def _set_single_location(self):
         spools = self.filtered("is_spool")
-        super(StockLot, self - spools)._set_single_location()
+        result = super(StockLot, self - spools)._set_single_location()
         for lot in spools:
             quants = lot._internal_quants()
             if len(quants.location_id) > 1:
@@ -171,6 +181,7 @@ class StockLot(models.Model):
                 quants.move_quants(
                     location_dest_id=lot.location_id, message=self.env._("Spool moved")
                 )
+        return result
 
     def _internal_quants(self):
         self.ensure_one()
@@ -422,8 +433,12 @@ class StockLot(models.Model):
         reason = reason or _("Weighing")
         added = self._set_remaining_grams(
             remaining,
-            _("%(reason)s: spool %(spool)s weighed %(gross)s g", reason=reason, spool=self.name,
-              gross=gross_grams),
+            _(
+                "%(reason)s: spool %(spool)s weighed %(gross)s g",
+                reason=reason,
+                spool=self.name,
+                gross=gross_grams,
+            ),
         )
         self.message_post(
             body=_(
@@ -448,9 +463,7 @@ class StockLot(models.Model):
         self.check_access("write")
         Quant = self.env["stock.quant"].sudo()
         rounding = self.product_id.uom_id.rounding
-        quants = Quant.search(
-            [("lot_id", "=", self.id), ("location_id.usage", "=", "internal")]
-        )
+        quants = Quant.search([("lot_id", "=", self.id), ("location_id.usage", "=", "internal")])
         holding = quants.filtered(
             lambda q: not float_is_zero(q.quantity, precision_rounding=rounding)
         )
@@ -495,9 +508,11 @@ class StockLot(models.Model):
         if last:
             return last.location_dest_id
         company = self.company_id or self.env.company
-        return self.env["stock.warehouse"].search(
-            [("company_id", "=", company.id)], limit=1
-        ).lot_stock_id
+        return (
+            self.env["stock.warehouse"]
+            .search([("company_id", "=", company.id)], limit=1)
+            .lot_stock_id
+        )
 
     # ------------------------------------------------------------------ receiving
 
@@ -508,6 +523,8 @@ class StockLot(models.Model):
         ``lines`` as for :meth:`_receive_spools` (``value`` is required: the donor's
         valuation of one spool, in company currency). Returns the done receipt.
         """
+        if isinstance(partner, int):
+            partner = self.env["res.partner"].browse(partner)
         for line in lines:
             if not line.get("value") or line["value"] <= 0:
                 raise UserError(
@@ -539,6 +556,8 @@ class StockLot(models.Model):
         _ = self.env._
         if not lines:
             raise UserError(_("There is no spool to receive."))
+        if isinstance(partner, int):  # from XML data and RPC-like callers
+            partner = self.env["res.partner"].browse(partner)
         company = self.env.company
         warehouse = self.env["stock.warehouse"].search([("company_id", "=", company.id)], limit=1)
         if not warehouse:
@@ -546,51 +565,7 @@ class StockLot(models.Model):
         location = location or warehouse.lot_stock_id
         source = partner.property_stock_supplier or self.env.ref("stock.stock_location_suppliers")
         gram = self.env.ref("uom.product_uom_gram")
-        Product = self.env["product.product"]
-        prepared = []
-        for line in lines:
-            product = Product.browse(line.get("product_id")).exists()
-            if not product or not product.material_id:
-                raise UserError(
-                    _(
-                        "%(product)s is not a filament product of a known material: choose a "
-                        "product whose filament material is set.",
-                        product=product.display_name or line.get("product_id"),
-                    )
-                )
-            if product.cost_method == "standard":
-                raise UserError(
-                    _(
-                        "The category of %(product)s values stock at a standard cost, which "
-                        "would ignore the value of these spools: use FIFO or average cost.",
-                        product=product.display_name,
-                    )
-                )
-            count = line.get("count", 1)
-            grams = line.get("grams") or product.filament_net_grams
-            if count < 1 or not grams or grams <= 0:
-                raise UserError(
-                    _(
-                        "Give a positive number of spools and of grams per spool for "
-                        "%(product)s.",
-                        product=product.display_name,
-                    )
-                )
-            value = line.get("value")
-            if value is None:
-                value = product.standard_price * grams
-            if value < 0:
-                raise UserError(_("The value of a spool cannot be negative."))
-            names = line.get("lot_names") or []
-            if names and len(names) != count:
-                raise UserError(
-                    _(
-                        "Give one lot name per spool of %(product)s (%(count)s).",
-                        product=product.display_name,
-                        count=count,
-                    )
-                )
-            prepared.append((product, count, grams, value, names, line))
+        prepared = self._prepare_spool_lines(lines)
         lot_vals = []
         for product, count, grams, _value, names, line in prepared:
             for index in range(count):
@@ -657,6 +632,58 @@ class StockLot(models.Model):
         self.env["stock.move"].create(move_vals)
         picking._action_done()
         return picking
+
+    @api.model
+    def _prepare_spool_lines(self, lines):
+        """Check the lines of :meth:`_receive_spools`; returns (product, count, grams,
+        value, lot names, line) tuples."""
+        _ = self.env._
+        Product = self.env["product.product"]
+        prepared = []
+        for line in lines:
+            product = Product.browse(line.get("product_id")).exists()
+            if not product or not product.material_id:
+                raise UserError(
+                    _(
+                        "%(product)s is not a filament product of a known material: choose a "
+                        "product whose filament material is set.",
+                        product=product.display_name or line.get("product_id"),
+                    )
+                )
+            if product.cost_method == "standard":
+                raise UserError(
+                    _(
+                        "The category of %(product)s values stock at a standard cost, which "
+                        "would ignore the value of these spools: use FIFO or average cost.",
+                        product=product.display_name,
+                    )
+                )
+            count = line.get("count", 1)
+            grams = line.get("grams") or product.filament_net_grams
+            if count < 1 or not grams or grams <= 0:
+                raise UserError(
+                    _(
+                        "Give a positive number of spools and of grams per spool for "
+                        "%(product)s.",
+                        product=product.display_name,
+                    )
+                )
+            value = line.get("value")
+            if value is None:
+                value = product.standard_price * grams
+            if value < 0:
+                raise UserError(_("The value of a spool cannot be negative."))
+            names = line.get("lot_names") or []
+            if names and len(names) != count:
+                raise UserError(
+                    _(
+                        "Give one lot name per spool of %(product)s (%(count)s).",
+                        product=product.display_name,
+                        count=count,
+                    )
+                )
+            prepared.append((product, count, grams, value, names, line))
+        return prepared
 
     # ------------------------------------------------------------------ labels
 

@@ -20,6 +20,7 @@ class StockMoveLine(models.Model):
     def _prepare_new_lot_vals(self):
         vals = super()._prepare_new_lot_vals()
         if self.product_id.material_id:
+            vals["company_id"] = self.company_id.id
             vals["initial_net_grams"] = self.quantity_product_uom
             partner = self.picking_id.partner_id or self.move_id.partner_id
             if partner:

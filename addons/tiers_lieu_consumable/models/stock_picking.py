@@ -47,9 +47,7 @@ class StockPicking(models.Model):
                         "quantity": grams,
                         "lot_name": self.env["ir.sequence"].next_by_code("tiers_lieu.spool"),
                         "location_id": (template.location_id or move.location_id).id,
-                        "location_dest_id": (
-                            template.location_dest_id or move.location_dest_id
-                        ).id,
+                        "location_dest_id": (template.location_dest_id or move.location_dest_id).id,
                         "company_id": move.company_id.id,
                         "picked": True,
                     }

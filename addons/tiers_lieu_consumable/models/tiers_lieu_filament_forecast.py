@@ -49,9 +49,7 @@ class TiersLieuFilamentForecast(models.Model):
         readonly=True,
         help="Requests for quotation not yet confirmed: they do not cover the shortage.",
     )
-    grams_minimum = fields.Float(
-        string="Reorder Minimum (g)", digits=(16, 0), readonly=True
-    )
+    grams_minimum = fields.Float(string="Reorder Minimum (g)", digits=(16, 0), readonly=True)
     shortage_grams = fields.Float(
         string="Short (g)",
         digits=(16, 0),
@@ -181,7 +179,8 @@ class TiersLieuFilamentForecast(models.Model):
             line.activity_schedule(
                 ACTIVITY_TYPE,
                 summary=self.env._(
-                    "%(line)s: %(grams)s g short", line=line.display_name,
+                    "%(line)s: %(grams)s g short",
+                    line=line.display_name,
                     grams=round(line.shortage_grams),
                 ),
                 note=self.env._(
@@ -215,9 +214,7 @@ class TiersLieuFilamentForecast(models.Model):
                 result[(company.id, material, color)] += value
             return result
 
-        stock = by_product(
-            "stock.quant", [("location_id.usage", "=", "internal")], "quantity"
-        )
+        stock = by_product("stock.quant", [("location_id.usage", "=", "internal")], "quantity")
         incoming = by_product(
             "stock.move",
             [
@@ -234,9 +231,7 @@ class TiersLieuFilamentForecast(models.Model):
         )
         minimum = by_product("stock.warehouse.orderpoint", [], "product_min_qty")
         needs = defaultdict(lambda: [0.0, 0])
-        for company, material, color, grams, count in self.env[
-            "tiers_lieu.print.job"
-        ]._read_group(
+        for company, material, color, grams, count in self.env["tiers_lieu.print.job"]._read_group(
             [("state", "in", PLANNED_JOB_STATES), ("material_id", "in", list(tracked))],
             ["company_id", "material_id", "filament_color_id"],
             ["estimated_grams:sum", "__count"],
@@ -254,8 +249,12 @@ class TiersLieuFilamentForecast(models.Model):
             covered = stock.get(key, 0.0) + incoming.get(key, 0.0)
             free[(company, material)] += max(covered - needed, 0.0)
             figures[key] = self._line_values(
-                needed, count, stock.get(key, 0.0), incoming.get(key, 0.0),
-                requested.get(key, 0.0), minimum.get(key, 0.0),
+                needed,
+                count,
+                stock.get(key, 0.0),
+                incoming.get(key, 0.0),
+                requested.get(key, 0.0),
+                minimum.get(key, 0.0),
             )
         for key in keys:
             company, material, color = key

@@ -23,8 +23,7 @@ class TiersLieuMaterial(models.Model):
         string="Filament Diameter (mm)",
         digits=(4, 2),
         default=1.75,
-        help="Diameter of the filament products of this material that have no diameter "
-        "variant.",
+        help="Diameter of the filament products of this material that have no diameter " "variant.",
     )
     recyclable = fields.Boolean(
         compute="_compute_recyclable",

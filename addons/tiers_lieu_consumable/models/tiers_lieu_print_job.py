@@ -132,12 +132,13 @@ class TiersLieuPrintJob(models.Model):
     # ------------------------------------------------------------------ business
 
     def _start(self):
-        super()._start()
+        result = super()._start()
         loaded = self._loaded_spools()
         for job in self.filtered(lambda j: not j.spool_id):
             spool = next((s for s in loaded.get(job.machine_id.id, []) if s._suits(job)), None)
             if spool:
                 job.spool_id = spool
+        return result
 
     def _finish(self, state, vals=None):
         result = super()._finish(state, vals)
@@ -226,20 +227,60 @@ class TiersLieuPrintJob(models.Model):
         )
         if not jobs:
             return self.env["stock.move"]
-        spools = spools or {}
-        consumption, offcut = jobs._consumption_locations()
-        destinations = (consumption.id, offcut.id)
         targets = jobs._consumption_targets()
         posted, origins = jobs._posted_grams()
-        loaded = jobs._loaded_spools()
+        candidates = jobs._consumption_spools(spools or {})
+        available = self._available_spool_grams(
+            self.env["stock.lot"].union(*(s for found in candidates.values() for s in found))
+        )
         tracked_materials = {
             material.id
-            for [material] in self.env["product.product"]
+            for [material] in self.env["product.template"]
             .sudo()
             ._read_group([("material_id", "in", jobs.material_id.ids)], ["material_id"])
         }
-        candidates = {}
+        # (job, product, source, destination) -> [(lot, grams)]
+        lines = defaultdict(list)
+        outcome = {}  # job id -> (state, note, first spool drawn)
         for job in jobs:
+            planned, need = job._plan_corrections(targets[job.id], posted[job.id], origins)
+            has_posted = any(
+                not float_is_zero(grams, precision_digits=PRECISION)
+                for lots in posted[job.id].values()
+                for grams in lots.values()
+            )
+            total = float_round(sum(need.values()), precision_digits=PRECISION)
+            draws, problem = _allocate(job, candidates[job.id], available, total)
+            if (
+                not planned
+                and not has_posted
+                and not draws
+                and not problem
+                and (not total or job.material_id.id not in tracked_materials)
+            ):
+                outcome[job.id] = ("none", False, None)
+                continue
+            if total and not draws:
+                outcome[job.id] = ("pending", problem or job._no_spool_note(), None)
+                continue
+            first = draws[0][0][0] if draws else None
+            for dest, grams in need.items():
+                for (lot, location), part in _split(draws, grams):
+                    planned.append((lot.id, location, dest, part))
+            for lot_id, source, destination, grams in planned:
+                lot = self.env["stock.lot"].browse(lot_id)
+                lines[(job, lot.product_id, source, destination)].append((lot, grams))
+            outcome[job.id] = ("posted", False, first)
+        moves = jobs._create_consumption_moves(lines)
+        jobs._apply_consumption_outcome(outcome, moves)
+        return moves
+
+    def _consumption_spools(self, spools):
+        """{job id: [spools to draw from, in order]}: ``spools[job.id]`` when given, else
+        the job's spool then the spools loaded on its machine that suit it."""
+        loaded = self._loaded_spools()
+        candidates = {}
+        for job in self:
             if job.id in spools:
                 candidates[job.id] = list(spools[job.id])
                 continue
@@ -248,76 +289,44 @@ class TiersLieuPrintJob(models.Model):
                 s for s in loaded.get(job.machine_id.id, []) if s not in found and s._suits(job)
             ]
             candidates[job.id] = found
-        available = self._available_spool_grams(
-            self.env["stock.lot"].union(*(s for found in candidates.values() for s in found))
-        )
-        # (job, product, source, destination) -> [(lot, grams)]
-        lines = defaultdict(list)
-        outcome = {}  # job id -> (state, note, first spool drawn)
-        for job in jobs:
-            has_posted = any(
-                not float_is_zero(grams, precision_digits=PRECISION)
-                for lots in posted[job.id].values()
-                for grams in lots.values()
+        return candidates
+
+    def _plan_corrections(self, targets, posted, origins):
+        """Moves that bring what this job posted (``posted``: {destination: {lot: grams}})
+        to ``targets`` ({destination: grams}) without new filament: grams that change
+        destination (a failed print weighed afterwards) and grams that go back to their
+        spool (fewer grams than posted). Returns ``(planned, need)``: planned moves
+        [(lot id, source id, destination id, grams)] and the grams still to draw from
+        spools per destination."""
+        self.ensure_one()
+        consumption, offcut = self._consumption_locations()
+        delta = {
+            dest: float_round(
+                targets[dest] - sum(posted[dest].values()), precision_digits=PRECISION
             )
-            delta = {
-                dest: float_round(
-                    targets[job.id][dest] - sum(posted[job.id][dest].values()),
-                    precision_digits=PRECISION,
-                )
-                for dest in destinations
-            }
-            planned = []
-            # Grams that changed destination (e.g. a failed print weighed afterwards).
-            for giver, taker in ((consumption.id, offcut.id), (offcut.id, consumption.id)):
-                if delta[giver] < 0 < delta[taker]:
-                    grams = min(-delta[giver], delta[taker])
-                    for lot, part in _take(posted[job.id][giver], grams):
-                        planned.append((lot, giver, taker, part))
-                    delta[giver] += grams
-                    delta[taker] -= grams
-            # Grams that go back to the spool (the job used less than posted).
-            for dest in destinations:
-                if float_compare(delta[dest], 0.0, precision_digits=PRECISION) < 0:
-                    for lot, part in _take(posted[job.id][dest], -delta[dest]):
-                        back = origins.get((job.id, lot)) or self.env["stock.lot"].browse(
-                            lot
-                        )._home_location().id
-                        planned.append((lot, dest, back, part))
-            # Grams to draw from the spools.
-            need = {
-                dest: delta[dest]
-                for dest in destinations
-                if float_compare(delta[dest], 0.0, precision_digits=PRECISION) > 0
-            }
-            total = float_round(sum(need.values()), precision_digits=PRECISION)
-            first = None
-            if not total and not planned and not has_posted:
-                outcome[job.id] = ("none", False, None)
-                continue
-            if total:
-                draws, problem = _allocate(job, candidates[job.id], available, total)
-                if problem is None and not draws:
-                    if not planned and not has_posted and (
-                        job.material_id.id not in tracked_materials
-                    ):
-                        outcome[job.id] = ("none", False, None)
-                        continue
-                    problem = job._no_spool_note()
-                if problem:
-                    outcome[job.id] = ("pending", problem, None)
-                    continue
-                first = draws[0][0][0]
-                for dest, grams in need.items():
-                    for (lot, location), part in _split(draws, grams):
-                        planned.append((lot.id, location, dest, part))
-            for lot_id, source, destination, grams in planned:
-                lot = self.env["stock.lot"].browse(lot_id)
-                lines[(job, lot.product_id, source, destination)].append((lot, grams))
-            outcome[job.id] = ("posted", False, first)
-        moves = jobs._create_consumption_moves(lines)
-        jobs._apply_consumption_outcome(outcome, moves)
-        return moves
+            for dest in (consumption.id, offcut.id)
+        }
+        planned = []
+        for giver, taker in ((consumption.id, offcut.id), (offcut.id, consumption.id)):
+            if delta[giver] < 0 < delta[taker]:
+                grams = min(-delta[giver], delta[taker])
+                for lot, part in _take(posted[giver], grams):
+                    planned.append((lot, giver, taker, part))
+                delta[giver] += grams
+                delta[taker] -= grams
+        for dest, grams in delta.items():
+            if float_compare(grams, 0.0, precision_digits=PRECISION) < 0:
+                for lot, part in _take(posted[dest], -grams):
+                    back = origins.get((self.id, lot)) or (
+                        self.env["stock.lot"].browse(lot)._home_location().id
+                    )
+                    planned.append((lot, dest, back, part))
+        need = {
+            dest: grams
+            for dest, grams in delta.items()
+            if float_compare(grams, 0.0, precision_digits=PRECISION) > 0
+        }
+        return planned, need
 
     def _grams_to_draw(self):
         """Grams this job still has to take from spools."""
@@ -485,9 +494,7 @@ class TiersLieuPrintJob(models.Model):
         for job in self.filtered(lambda j: j.id not in existing):
             user = job.user_id if job.user_id.active and not job.user_id.share else None
             user = user or job.company_id._filament_responsible() or self.env.user
-            job.sudo().activity_schedule(
-                ACTIVITY_TYPE, note=job.consumption_note, user_id=user.id
-            )
+            job.sudo().activity_schedule(ACTIVITY_TYPE, note=job.consumption_note, user_id=user.id)
 
 
 def _take(lots, grams):
@@ -507,7 +514,7 @@ def _take(lots, grams):
 def _allocate(job, spools, available, grams):
     """Draw ``grams`` from ``spools`` in order (a spool that runs out hands over to the
     next), updating ``available``. Returns ([((spool, location id), grams)], problem)."""
-    if not spools:
+    if not spools or float_is_zero(grams, precision_digits=PRECISION):
         return [], None
     held = sum(sum(g for _loc, g in available.get(spool, [])) for spool in spools)
     if float_compare(held, grams, precision_digits=PRECISION) < 0:

@@ -1,5 +1,6 @@
 from . import test_consumption
 from . import test_forecast
+from . import test_http
 from . import test_loading
 from . import test_material
 from . import test_security

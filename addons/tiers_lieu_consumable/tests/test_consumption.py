@@ -44,9 +44,7 @@ class TestConsumption(ConsumableCase):
 
     def test_failed_job_sends_the_weighed_print_to_the_offcuts(self):
         job = self.start_job(self.mk4, grams=40.0)
-        wizard = Form(
-            self.env["tiers_lieu.print.job.fail"].with_context(default_job_id=job.id)
-        )
+        wizard = Form(self.env["tiers_lieu.print.job.fail"].with_context(default_job_id=job.id))
         wizard.failure_reason_ids.add(self.env.ref("tiers_lieu_machine.failure_reason_spaghetti"))
         wizard.grams_actual = 25.0
         wizard.failed_weight_grams = 18.0

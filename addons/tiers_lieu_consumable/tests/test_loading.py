@@ -16,9 +16,9 @@ class TestLoading(ConsumableCase):
 
     def test_load_through_the_wizard_by_scanning_the_label(self):
         wizard = Form(
-            self.env["tiers_lieu.spool.load"].with_user(self.staff).with_context(
-                default_machine_id=self.mk4.id
-            )
+            self.env["tiers_lieu.spool.load"]
+            .with_user(self.staff)
+            .with_context(default_machine_id=self.mk4.id)
         )
         wizard.spool_code = f"https://erp.example/odoo/spools/{self.spool.name}"
         self.assertEqual(wizard.spool_id, self.spool)
@@ -58,7 +58,9 @@ class TestLoading(ConsumableCase):
 
     def test_wrong_diameter_is_refused(self):
         self.mk4.filament_diameter_mm = 2.85
-        wizard = Form(self.env["tiers_lieu.spool.load"].with_context(default_machine_id=self.mk4.id))
+        wizard = Form(
+            self.env["tiers_lieu.spool.load"].with_context(default_machine_id=self.mk4.id)
+        )
         wizard.spool_id = self.spool
         self.assertIn("2.85", wizard.problem)
         with self.assertRaises(UserError) as error:

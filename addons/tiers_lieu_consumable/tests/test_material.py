@@ -107,4 +107,6 @@ class TestMaterialAndProducts(ConsumableCase):
         self.assertEqual(self.pla.spool_count, 3)
         self.assertAlmostEqual(self.pla.grams_in_stock, 2750.0)
         self.assertEqual(self.pla.product_count, 1)
-        self.assertEqual(self.pla.action_view_spools()["domain"], [("material_id", "=", self.pla.id)])
+        self.assertEqual(
+            self.pla.action_view_spools()["domain"], [("material_id", "=", self.pla.id)]
+        )

@@ -17,8 +17,8 @@ class TestSecurity(ConsumableCase):
         spool._load_on_machine(self.mk4.with_user(self.staff))
         spool._record_weighing(900.0)
         self.assertAlmostEqual(spool.remaining_grams, 700.0)
-        created = self.env["stock.lot"].with_user(self.staff).create(
-            {"product_id": self.pla_red.id}
+        created = (
+            self.env["stock.lot"].with_user(self.staff).create({"product_id": self.pla_red.id})
         )
         self.assertTrue(created.is_spool)
         job = self.start_job(self.mk4, grams=20.0).with_user(self.staff)
@@ -105,8 +105,10 @@ class TestSecurity(ConsumableCase):
     def test_spools_of_another_company_are_hidden(self):
         other = self.env["res.company"].create({"name": "Autre tiers-lieu"})
         self.staff.write({"company_ids": [Command.link(other.id)]})
-        foreign = self.env["stock.lot"].with_company(other).create(
-            {"product_id": self.pla_black.id, "company_id": other.id}
+        foreign = (
+            self.env["stock.lot"]
+            .with_company(other)
+            .create({"product_id": self.pla_black.id, "company_id": other.id})
         )
         visible = (
             self.env["stock.lot"]

@@ -37,7 +37,8 @@ class TestSpools(ConsumableCase):
         self.assertEqual(spools.mapped("location_id"), self.stock)
         # Each spool keeps its own value (FIFO, valued per lot).
         self.assertEqual(spools.mapped("value_svl"), [24.0, 24.0, 9.75])
-        self.assertAlmostEqual(sum(picking.move_ids.stock_valuation_layer_ids.mapped("value")), 57.75)
+        layers = picking.move_ids.stock_valuation_layer_ids
+        self.assertAlmostEqual(sum(layers.mapped("value")), 57.75)
 
     def test_donated_spools_need_a_value_and_a_known_material(self):
         with self.assertRaises(UserError) as error:
@@ -127,8 +128,10 @@ class TestSpools(ConsumableCase):
         text = reader.pages[0].extract_text()
         self.assertIn(spools[0].name, text)
         self.assertIn("PLA", text)
-        self.assertIn(f"/odoo/action-tiers_lieu_consumable.spool_action/{spools[0].id}",
-                      spools[0]._label_url())
+        self.assertIn(
+            f"/odoo/action-tiers_lieu_consumable.spool_action/{spools[0].id}",
+            spools[0]._label_url(),
+        )
         action = spools.action_print_labels()
         self.assertEqual(action["type"], "ir.actions.act_url")
         self.assertIn(str(spools[1].id), action["url"])
@@ -141,9 +144,11 @@ class TestSpools(ConsumableCase):
         self.assertAlmostEqual(spool.tare_grams, 200.0)
         self.assertAlmostEqual(spool.remaining_grams, 0.0)
         other = self.env["stock.lot"].create(
-            {"product_id": self.env["product.product"].create(
-                {"name": "Screws", "is_storable": True, "tracking": "lot"}
-            ).id}
+            {
+                "product_id": self.env["product.product"]
+                .create({"name": "Screws", "is_storable": True, "tracking": "lot"})
+                .id
+            }
         )
         self.assertFalse(other.is_spool)
         self.assertFalse(other.name.startswith("SPL-"))

@@ -20,9 +20,9 @@ class TestWeighing(ConsumableCase):
 
     def test_weighing_posts_an_inventory_adjustment_with_its_reason(self):
         wizard = Form(
-            self.env["tiers_lieu.spool.weigh"].with_user(self.staff).with_context(
-                default_spool_id=self.spool.id
-            )
+            self.env["tiers_lieu.spool.weigh"]
+            .with_user(self.staff)
+            .with_context(default_spool_id=self.spool.id)
         )
         self.assertAlmostEqual(wizard.tare_grams, 200.0)
         wizard.gross_grams = 812.0

@@ -57,8 +57,7 @@ class TiersLieuPrintJobConsume(models.TransientModel):
     def _compute_short(self):
         for wizard in self:
             wizard.short = bool(wizard.spool_id) and (
-                float_compare(wizard.spool_remaining, wizard.grams_to_post, precision_digits=2)
-                < 0
+                float_compare(wizard.spool_remaining, wizard.grams_to_post, precision_digits=2) < 0
             )
 
     def action_confirm(self):
@@ -79,14 +78,11 @@ class TiersLieuPrintJobConsume(models.TransientModel):
                     raise UserError(_("Choose the spool that took over."))
                 spools |= self.next_spool_id
             else:
-                missing = float_round(
-                    self.grams_to_post - self.spool_remaining, precision_digits=2
-                )
+                missing = float_round(self.grams_to_post - self.spool_remaining, precision_digits=2)
                 self.spool_id._set_remaining_grams(
                     self.spool_remaining + missing,
                     _(
-                        "Job %(job)s used %(missing)s g more than spool %(spool)s held in "
-                        "stock",
+                        "Job %(job)s used %(missing)s g more than spool %(spool)s held in " "stock",
                         job=job.name,
                         missing=missing,
                         spool=self.spool_id.name,
