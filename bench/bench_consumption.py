@@ -1,6 +1,12 @@
 """Posting the filament consumption of finished print jobs: wall time and SQL queries for
 1,000 and 10,000 jobs over 100 printers, each with a loaded spool (a third of the jobs
-failed, with a weighed print that goes to the offcuts)."""
+failed, with a weighed print that goes to the offcuts, so 1.33 moves per job).
+
+Our code reads and writes in a fixed number of grouped queries; the moves are created in
+one call and validated together, but Odoo's stock engine still works line by line when it
+validates them (quant lookup and lock at both ends, push rules, FIFO valuation layer): about
+11.6 queries per move, i.e. 15.5 per job here. Target: the queries per job do not grow
+with the number of jobs."""
 
 from common import bench_env, measure, parse_args
 
@@ -72,6 +78,7 @@ def main():
         f"queries per additional job: {(big - small) / 9000:.2f} "
         f"(fixed part: {small - (big - small) / 9000 * 1000:.0f})"
     )
+    assert big / 10000 <= small / 1000 * 1.05, "the queries per job grow with the jobs"
 
 
 if __name__ == "__main__":

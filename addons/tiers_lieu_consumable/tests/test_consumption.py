@@ -243,6 +243,7 @@ class TestConsumption(ConsumableCase):
             counts.append(self.env.cr.sql_log_count - before)
             self.assertEqual(set(jobs.mapped("consumption_state")), {"posted"})
         per_job = (counts[1] - counts[0]) / 20
-        # The stock engine validates each move line (quant update, valuation layer):
-        # the cost per job is a constant, see bench/bench_consumption.py.
-        self.assertLessEqual(per_job, 12, counts)
+        # Our code runs a fixed number of queries; Odoo's stock engine validates each move
+        # line (quants at both ends, push rules, FIFO layer): about 11.6 queries per move,
+        # constant (see bench/bench_consumption.py).
+        self.assertLessEqual(per_job, 14, counts)
