@@ -107,3 +107,26 @@ class TestForecast(ConsumableCase):
         self.assertIn(self.pla, lines.material_id)
         jobs = lines.filtered("job_count")[0].action_view_jobs()
         self.assertEqual(jobs["res_model"], "tiers_lieu.print.job")
+
+    def test_refresh_queries_do_not_grow_with_the_jobs(self):
+        self.receive(self.pla_black)
+        self.env.flush_all()
+
+        def refresh_queries():
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            self.Forecast._refresh()
+            self.env.flush_all()
+            return self.env.cr.sql_log_count - before
+
+        self.plan(100.0, self.black)
+        self.plan(100.0, self.red)
+        refresh_queries()  # creates the lines and the activity of the short red line
+        self.plan(10.0, self.black)
+        self.plan(10.0, self.red)
+        few = refresh_queries()
+        for _index in range(20):
+            self.plan(10.0, self.black)
+            self.plan(10.0, self.red)
+        many = refresh_queries()
+        self.assertEqual(few, many)
