@@ -1,0 +1,38 @@
+import math
+
+from odoo import fields, models
+
+
+class StockMoveLine(models.Model):
+    _inherit = "stock.move.line"
+
+    print_job_id = fields.Many2one(
+        related="move_id.print_job_id", store=True, index="btree_not_null"
+    )
+    print_machine_id = fields.Many2one(
+        related="move_id.print_job_id.machine_id",
+        string="Machine",
+        store=True,
+        index="btree_not_null",
+    )
+    material_id = fields.Many2one(related="product_id.material_id", store=True)
+
+    def _prepare_new_lot_vals(self):
+        vals = super()._prepare_new_lot_vals()
+        if self.product_id.material_id:
+            vals["company_id"] = self.company_id.id
+            vals["initial_net_grams"] = self.quantity_product_uom
+            partner = self.picking_id.partner_id or self.move_id.partner_id
+            if partner:
+                vals["vendor_id"] = partner.id
+            vals["supply_origin"] = "purchase" if self.move_id.purchase_line_id else "other"
+        return vals
+
+    @staticmethod
+    def _spool_quantities(total, net):
+        """Quantities of the spools making up ``total`` grams of ``net`` grams each."""
+        if not net or net <= 0:
+            return [total]
+        full = math.floor(total / net + 1e-9)
+        rest = round(total - full * net, 2)
+        return [net] * full + ([rest] if rest > 0 else [])
