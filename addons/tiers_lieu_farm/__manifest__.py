@@ -11,11 +11,11 @@
     # One line per capability addon; `make run` installs this umbrella.
     "depends": [
         "tiers_lieu",
+        "tiers_lieu_consumable",
         "tiers_lieu_donation",
         "tiers_lieu_machine",
         "tiers_lieu_machine_octoprint",
         "tiers_lieu_training",
-        "tiers_lieu_consumable",
         "tiers_lieu_training_machine",
     ],
     "installable": True,
