@@ -176,7 +176,6 @@ class DonationLine(models.Model):
         Called once by ``donation.donation.validate()``, after the entries are posted and
         in the same transaction, with the lines of nature ``goods``. The consumables addon
         overrides it to receive each line as a valued lot (quantity, unit value = the
-        donor's valuation). Without a stock addon there is nothing to receive: returns the
-        stock moves created, here none.
+        donor's valuation). Returns the lines received into stock: here none.
         """
-        return self.env["ir.model"].browse()
+        return self.browse()

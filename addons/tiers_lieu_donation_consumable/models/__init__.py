@@ -1,0 +1,3 @@
+from . import donation_donation
+from . import donation_line
+from . import stock_picking
