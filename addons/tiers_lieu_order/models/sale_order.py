@@ -34,6 +34,7 @@ class SaleOrder(models.Model):
         compute="_compute_beneficiary_type",
         store=True,
         readonly=False,
+        precompute=True,
         index="btree_not_null",
         help="Taken from the customer when the order is made; kept afterwards so the aid "
         "reports do not change when the customer's type does.",
@@ -114,6 +115,10 @@ class SaleOrder(models.Model):
             )
             order.real_margin = order.amount_untaxed - order.real_cost
             order.aid_value = order.real_cost if order.order_kind == "solidarity" else 0.0
+
+    @api.constrains("order_kind")
+    def _check_free_order_price(self):
+        self.order_line._check_free_order_price()
 
     @api.onchange("order_kind")
     def _onchange_order_kind(self):

@@ -94,7 +94,7 @@ class TiersLieuDesignVersion(models.Model):
 
     def write(self, vals):
         frozen = [fname for fname in TECHNICAL_FIELDS if fname in vals]
-        if frozen and not self.env.su:
+        if frozen:
             for version in self.filtered(lambda v: v.state != "draft"):
                 raise UserError(
                     self.env._(

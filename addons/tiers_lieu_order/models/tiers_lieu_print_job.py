@@ -125,6 +125,7 @@ class TiersLieuPrintJob(models.Model):
                 }
             )
         self.env["ir.attachment"].sudo().create(vals_list)
+        self.invalidate_recordset(["print_file"])
         names = {v.id: v.print_filename for v in versions}
         for version_id in {job.design_version_id.id for job in self}:
             if version_id in files:

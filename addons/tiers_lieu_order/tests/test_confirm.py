@@ -102,7 +102,7 @@ class TestConfirm(OrderCase):
                 version.action_validate()
 
     def test_unknown_material_or_figures_refused_at_confirmation(self):
-        # A validated version damaged behind the form's back (import, SQL, sudo).
+        # A validated version damaged behind the ORM's back (SQL, a faulty migration).
         for index, (vals, message) in enumerate(
             (
                 ({"material_id": False}, "material of .* is unknown"),
@@ -116,11 +116,19 @@ class TestConfirm(OrderCase):
                 )
                 version = self.make_version(template, "v1")
                 version.action_validate()
-                version.sudo().write(vals)
+                self._damage(version, vals)
                 order = self.make_order(lines=((template.product_variant_id, 4),))
                 with self.assertRaisesRegex(UserError, message):
                     order.action_confirm()
                 self.assertFalse(order.print_job_ids)
+
+    def _damage(self, version, vals):
+        (field, value), = vals.items()
+        self.env.cr.execute(
+            f"UPDATE tiers_lieu_design_version SET {field} = %s WHERE id = %s",  # noqa: S608
+            [value or None if field == "material_id" else value, version.id],
+        )
+        version.invalidate_recordset()
 
     # ------------------------------------------------------------------ batch size
 
