@@ -198,4 +198,10 @@ class TiersLieuPrintJob(models.Model):
         moves._action_confirm(merge=False)
         moves.picked = True
         moves._action_done()
+        # The order's delivery takes the new parts at once.
+        waiting = jobs.sale_line_id.move_ids.filtered(
+            lambda m: m.state in ("confirmed", "partially_available")
+            and m.location_dest_id.usage == "customer"
+        )
+        waiting._action_assign()
         return moves
