@@ -67,7 +67,6 @@ class SaleOrder(models.Model):
         help="Untaxed amount minus the real cost.",
     )
     aid_value = fields.Monetary(
-        string="Aid Value",
         compute="_compute_real_cost",
         store=True,
         help="For solidarity orders, what the parts given cost the tiers-lieu.",
@@ -92,7 +91,7 @@ class SaleOrder(models.Model):
         for order in self:
             lines = order.order_line.filtered("is_printable_part")
             order.parts_ordered = sum(lines.mapped("product_uom_qty"))
-            order.parts_produced = sum(min(l.qty_produced, l.product_uom_qty) for l in lines)
+            order.parts_produced = sum(min(ln.qty_produced, ln.product_uom_qty) for ln in lines)
             order.production_progress = (
                 100.0 * order.parts_produced / order.parts_ordered if order.parts_ordered else 0.0
             )
@@ -127,7 +126,7 @@ class SaleOrder(models.Model):
     # ------------------------------------------------------------------ flows
 
     def _action_confirm(self):
-        lines = self.order_line.filtered(lambda l: l.is_printable_part and not l.display_type)
+        lines = self.order_line.filtered(lambda ln: ln.is_printable_part and not ln.display_type)
         for line in lines:
             problem = line._production_problems()
             if problem:
@@ -188,8 +187,9 @@ class SaleOrder(models.Model):
             lambda p: p.picking_type_code == "outgoing" and p.state == "done"
         )
         if not pickings:
-            raise UserError(self.env._("Order %(order)s has no delivery done yet.",
-                                       order=self.name))
+            raise UserError(
+                self.env._("Order %(order)s has no delivery done yet.", order=self.name)
+            )
         return pickings[-1:].action_delivery_slip()
 
     def _action_view_jobs(self, jobs):
@@ -217,5 +217,3 @@ class SaleOrder(models.Model):
                 ["aid_value:sum", "parts_produced:sum", "__count"],
             )
         }
-
-

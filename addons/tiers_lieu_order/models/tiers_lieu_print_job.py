@@ -56,9 +56,7 @@ class TiersLieuPrintJob(models.Model):
             material = job.material_id.with_company(company)
             hours = job.duration_hours or job.estimated_duration_hours
             labour_minutes = (
-                job.design_version_id.labour_minutes_per_plate
-                if job.design_version_id
-                else 0.0
+                job.design_version_id.labour_minutes_per_plate if job.design_version_id else 0.0
             )
             job.real_material_cost = job.grams_actual / 1000.0 * material.order_cost_per_kg
             job.real_machine_cost = hours * company.order_machine_hour_cost

@@ -89,9 +89,7 @@ class TestConfirm(OrderCase):
             order.action_confirm()
 
     def test_version_without_figures_cannot_be_validated(self):
-        template = self.env["product.template"].create(
-            {"name": "Clip", "is_printable_part": True}
-        )
+        template = self.env["product.template"].create({"name": "Clip", "is_printable_part": True})
         for field, message in (
             ("grams_per_part", "no grams per part"),
             ("parts_per_plate", "no parts per plate"),
@@ -123,7 +121,7 @@ class TestConfirm(OrderCase):
                 self.assertFalse(order.print_job_ids)
 
     def _damage(self, version, vals):
-        (field, value), = vals.items()
+        ((field, value),) = vals.items()
         self.env.cr.execute(
             f"UPDATE tiers_lieu_design_version SET {field} = %s WHERE id = %s",  # noqa: S608
             [value or None if field == "material_id" else value, version.id],

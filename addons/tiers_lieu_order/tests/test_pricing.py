@@ -22,8 +22,9 @@ class TestPricing(OrderCase):
                 self.assertAlmostEqual(order.order_line.proposed_price_unit, price)
 
     def test_solidarity_order_is_free_for_every_product(self):
-        order = self.make_order(partner=self.hospital, kind="solidarity",
-                                lines=((None, 4), (self.service, 1)))
+        order = self.make_order(
+            partner=self.hospital, kind="solidarity", lines=((None, 4), (self.service, 1))
+        )
         self.assertEqual(order.order_line.mapped("price_unit"), [0.0, 0.0])
         self.assertEqual(order.amount_total, 0.0)
 
@@ -51,8 +52,11 @@ class TestPricing(OrderCase):
                     "order_kind": "solidarity",
                     "order_line": [
                         Command.create(
-                            {"product_id": self.service.id, "product_uom_qty": 1,
-                             "price_unit": 10.0}
+                            {
+                                "product_id": self.service.id,
+                                "product_uom_qty": 1,
+                                "price_unit": 10.0,
+                            }
                         )
                     ],
                 }
