@@ -181,6 +181,21 @@ class SaleOrder(models.Model):
         self.ensure_one()
         return self._action_view_jobs(self.print_job_ids)
 
+    def action_plan_missing_parts(self):
+        """Queue print jobs for the parts no job will give any more: rejected or failed
+        plates, or a quantity raised after confirmation."""
+        lines = self.order_line.filtered(lambda ln: ln.is_printable_part and ln.print_job_ids)
+        missing = {line: line._parts_missing() for line in lines}
+        missing = {line: parts for line, parts in missing.items() if parts > 0}
+        if not missing:
+            raise UserError(self.env._("Every ordered part is printed or on a plate already."))
+        lines = self.env["sale.order.line"].union(*missing)
+        for line in lines:
+            problem = line._production_problems()
+            if problem:
+                raise UserError(problem)
+        return lines._create_print_jobs(missing)
+
     def action_delivery_slip(self):
         self.ensure_one()
         pickings = self.picking_ids.filtered(

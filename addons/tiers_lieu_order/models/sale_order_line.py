@@ -235,15 +235,29 @@ class SaleOrderLine(models.Model):
             )
         return None
 
-    def _print_job_values(self):
+    def _parts_missing(self):
+        """Parts of this line that no job will give: ordered minus the good parts of done
+        jobs and the parts on the plates of jobs not ended."""
+        self.ensure_one()
+        expected = sum(
+            job.good_quantity if job.state == "done" else job.quantity_per_plate
+            for job in self.print_job_ids
+            if job.state not in ("failed", "cancelled")
+        )
+        return max(int(self.product_uom_qty) - expected, 0)
+
+    def _print_job_values(self, quantities=None):
         """Values of the print jobs of these lines: one job per plate,
-        ceil(quantity / parts per plate) per line, the last plate holding the rest."""
+        ceil(quantity / parts per plate) per line, the last plate holding the rest.
+        ``quantities`` ({line: parts}) replaces the ordered quantities."""
         vals_list = []
         for line in self:
             version = line.design_version_id
             order = line.order_id
             per_plate = version.parts_per_plate
-            quantity = int(line.product_uom_qty)
+            quantity = (
+                quantities[line] if quantities is not None else int(line.product_uom_qty)
+            )
             due = order.commitment_date or order.expected_date
             for plate in range(math.ceil(quantity / per_plate)):
                 parts = min(per_plate, quantity - plate * per_plate)
@@ -296,10 +310,10 @@ class SaleOrderLine(models.Model):
             line.production_lot_id = lot
         return lots
 
-    def _create_print_jobs(self):
+    def _create_print_jobs(self, quantities=None):
         """Create and queue the print jobs of these lines in one batch: the number of
         queries does not grow with the number of lines or plates."""
-        vals_list = self._print_job_values()
+        vals_list = self._print_job_values(quantities)
         if not vals_list:
             return self.env["tiers_lieu.print.job"]
         Job = self.env["tiers_lieu.print.job"].with_context(

@@ -71,6 +71,24 @@ class TestDelivery(OrderCase):
         action = order.action_delivery_slip()
         self.assertEqual(action["url"], f"/tiers_lieu_order/delivery_slip/{picking.id}")
 
+    def test_reprint_the_missing_parts(self):
+        order = self.make_order(lines=((None, 8),))
+        order.action_confirm()
+        first, second = order.print_job_ids.sorted("id")
+        self.print_jobs(first, good=3)
+        second.write({"machine_id": self.mk4.id, "operator_id": self.alice.id})
+        second.action_start()
+        second._mark_failed(grams_actual=50.0, failed_weight=50.0)
+        # 1 rejected part and a failed plate of 4: 5 parts missing, 2 plates.
+        new = order.action_plan_missing_parts()
+        self.assertEqual(sorted(new.mapped("quantity_per_plate")), [1, 4])
+        self.assertEqual(set(new.mapped("state")), {"queued"})
+        with self.assertRaisesRegex(UserError, "on a plate already"):
+            order.action_plan_missing_parts()
+        # A quantity raised after confirmation.
+        order.order_line.product_uom_qty = 10
+        self.assertEqual(order.action_plan_missing_parts().quantity_per_plate, 2)
+
     def test_cancel_stops_the_jobs_not_started(self):
         order = self.make_order(lines=((None, 12),))
         order.action_confirm()
