@@ -52,6 +52,17 @@ def slip_rows(picking):
     return rows
 
 
+def slip_notice(picking):
+    """The statements the slip adds for the kind of order (translated), as lines."""
+    _ = picking.env._
+    if picking.sale_id.order_kind == "solidarity":
+        return [
+            _("Free distribution"),
+            _("These parts are given free of charge; no invoice will be issued."),
+        ]
+    return []
+
+
 def render_delivery_slip(picking):
     """Bytes of the PDF delivery slip of ``picking`` (an outgoing stock.picking)."""
     _register_fonts()
@@ -88,17 +99,15 @@ def render_delivery_slip(picking):
     for text in facts:
         pdf.drawString(MARGIN, y, text)
         y -= 5.5 * mm
-    if order.order_kind == "solidarity":
+    notice = slip_notice(picking)
+    if notice:
         y -= 4 * mm
         pdf.setFont(FONT_BOLD, 13)
-        pdf.drawString(MARGIN, y, _("Free distribution"))
-        y -= 5.5 * mm
+        pdf.drawString(MARGIN, y, notice[0])
         pdf.setFont(FONT, 9)
-        pdf.drawString(
-            MARGIN,
-            y,
-            _("These parts are given free of charge; no invoice will be issued."),
-        )
+        for text in notice[1:]:
+            y -= 5.5 * mm
+            pdf.drawString(MARGIN, y, text)
         y -= 4 * mm
     y -= 8 * mm
     columns = (

@@ -1,7 +1,7 @@
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from ..slip import slip_rows
+from ..slip import slip_notice, slip_rows
 from .common import OrderCase
 
 
@@ -65,6 +65,12 @@ class TestDelivery(OrderCase):
         self.assertEqual(
             slip_rows(picking), [(self.shield.display_name, "v30", order.name + "-01", "4")]
         )
+        french = picking.with_context(lang="fr_FR")
+        self.assertEqual(slip_notice(french)[0], "Distribution gratuite")
+        paid = self.make_order(lines=((None, 4),))
+        paid.action_confirm()
+        self.print_jobs(paid.print_job_ids)
+        self.assertEqual(slip_notice(self.deliver(paid, 4)), [])
         filename, pdf = picking._delivery_slip_pdf()
         self.assertTrue(pdf.startswith(b"%PDF"))
         self.assertIn(picking.name.replace("/", "-"), filename)

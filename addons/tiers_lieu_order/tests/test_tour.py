@@ -1,5 +1,7 @@
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from .common import OrderCase
+
 
 @tagged("post_install", "-at_install")
 class TestOrderTour(HttpCase):
@@ -48,3 +50,21 @@ class TestOrderTour(HttpCase):
         )
         self.assertEqual(order.order_line.qty_delivered, 8)
         self.assertEqual(order.invoice_status, "no")
+
+
+@tagged("post_install", "-at_install")
+class TestDeliverySlipRoute(HttpCase, OrderCase):
+    def test_staff_download_the_slip_others_do_not(self):
+        order = self.make_order(partner=self.hospital, kind="solidarity", lines=((None, 4),))
+        order.action_confirm()
+        self.print_jobs(order.print_job_ids)
+        picking = self.deliver(order, 4)
+        url = f"/tiers_lieu_order/delivery_slip/{picking.id}"
+        self.authenticate("tl_staff", "tl_staff")
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.headers["Content-Type"], "application/pdf")
+        self.assertTrue(response.content.startswith(b"%PDF"))
+        new_test_user(self.env, "tl_order_outsider", groups="base.group_user")
+        self.authenticate("tl_order_outsider", "tl_order_outsider")
+        self.assertEqual(self.url_open(url).status_code, 404)
