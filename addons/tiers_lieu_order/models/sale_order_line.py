@@ -255,9 +255,7 @@ class SaleOrderLine(models.Model):
             version = line.design_version_id
             order = line.order_id
             per_plate = version.parts_per_plate
-            quantity = (
-                quantities[line] if quantities is not None else int(line.product_uom_qty)
-            )
+            quantity = quantities[line] if quantities is not None else int(line.product_uom_qty)
             due = order.commitment_date or order.expected_date
             for plate in range(math.ceil(quantity / per_plate)):
                 parts = min(per_plate, quantity - plate * per_plate)
