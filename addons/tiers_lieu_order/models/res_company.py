@@ -1,0 +1,30 @@
+from odoo import fields, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    order_machine_hour_cost = fields.Monetary(
+        string="Machine Cost per Hour",
+        currency_field="currency_id",
+        help="Energy and wear of a printer for one hour of printing.",
+    )
+    order_labour_hour_cost = fields.Monetary(
+        string="Labour Cost per Hour",
+        currency_field="currency_id",
+        help="Cost of one hour of work on the plates (launching, removing, checking).",
+    )
+    order_margin_percent = fields.Float(
+        string="Margin (%)",
+        digits=(5, 2),
+        help="Added to the cost to propose the price of commercial orders.",
+    )
+
+    _sql_constraints = [
+        (
+            "order_cost_model_not_negative",
+            "CHECK(order_machine_hour_cost >= 0 AND order_labour_hour_cost >= 0 "
+            "AND order_margin_percent >= 0)",
+            "The rates and the margin of the cost model cannot be negative.",
+        ),
+    ]

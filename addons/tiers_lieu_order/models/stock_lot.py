@@ -1,0 +1,43 @@
+from odoo import api, fields, models
+
+
+class StockLot(models.Model):
+    _inherit = "stock.lot"
+
+    sale_line_id = fields.Many2one(
+        "sale.order.line",
+        string="Produced for",
+        readonly=True,
+        index="btree_not_null",
+        help="The order line the parts of this lot were printed for.",
+    )
+    design_version_id = fields.Many2one(
+        "tiers_lieu.design.version", string="Design Version", readonly=True, index="btree_not_null"
+    )
+    part_print_job_ids = fields.One2many(
+        related="sale_line_id.print_job_ids", string="Print Jobs of the Parts"
+    )
+    part_machine_ids = fields.Many2many(
+        "maintenance.equipment", string="Printed on", compute="_compute_part_trace"
+    )
+    part_spool_ids = fields.Many2many(
+        "stock.lot", string="Spools Used", compute="_compute_part_trace"
+    )
+    part_job_count = fields.Integer(compute="_compute_part_trace")
+
+    @api.depends(
+        "sale_line_id.print_job_ids.state",
+        "sale_line_id.print_job_ids.machine_id",
+        "sale_line_id.print_job_ids.spool_id",
+        "sale_line_id.print_job_ids.stock_move_ids.state",
+    )
+    def _compute_part_trace(self):
+        for lot in self:
+            jobs = lot.sale_line_id.print_job_ids.filtered(lambda j: j.state in ("done", "failed"))
+            lot.part_machine_ids = jobs.machine_id
+            lot.part_spool_ids = jobs.spool_id | jobs.stock_move_ids.move_line_ids.lot_id
+            lot.part_job_count = len(lot.sale_line_id.print_job_ids)
+
+    def action_view_part_jobs(self):
+        self.ensure_one()
+        return self.sale_line_id.order_id._action_view_jobs(self.sale_line_id.print_job_ids)
