@@ -19,6 +19,7 @@
         "views/res_config_settings_views.xml",
         "wizards/order_request_refuse_views.xml",
     ],
+    "demo": ["demo/order_request_demo.xml"],
     "assets": {
         "web.assets_tests": ["tiers_lieu_order_request/static/tests/tours/*.js"],
     },
