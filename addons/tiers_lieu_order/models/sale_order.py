@@ -34,6 +34,7 @@ class SaleOrder(models.Model):
         compute="_compute_beneficiary_type",
         store=True,
         readonly=False,
+        precompute=True,
         index="btree_not_null",
         help="Taken from the customer when the order is made; kept afterwards so the aid "
         "reports do not change when the customer's type does.",
@@ -66,7 +67,6 @@ class SaleOrder(models.Model):
         help="Untaxed amount minus the real cost.",
     )
     aid_value = fields.Monetary(
-        string="Aid Value",
         compute="_compute_real_cost",
         store=True,
         help="For solidarity orders, what the parts given cost the tiers-lieu.",
@@ -91,7 +91,7 @@ class SaleOrder(models.Model):
         for order in self:
             lines = order.order_line.filtered("is_printable_part")
             order.parts_ordered = sum(lines.mapped("product_uom_qty"))
-            order.parts_produced = sum(min(l.qty_produced, l.product_uom_qty) for l in lines)
+            order.parts_produced = sum(min(ln.qty_produced, ln.product_uom_qty) for ln in lines)
             order.production_progress = (
                 100.0 * order.parts_produced / order.parts_ordered if order.parts_ordered else 0.0
             )
@@ -115,6 +115,10 @@ class SaleOrder(models.Model):
             order.real_margin = order.amount_untaxed - order.real_cost
             order.aid_value = order.real_cost if order.order_kind == "solidarity" else 0.0
 
+    @api.constrains("order_kind")
+    def _check_free_order_price(self):
+        self.order_line._check_free_order_price()
+
     @api.onchange("order_kind")
     def _onchange_order_kind(self):
         self.order_line.with_context(force_price_recomputation=True)._compute_price_unit()
@@ -122,7 +126,7 @@ class SaleOrder(models.Model):
     # ------------------------------------------------------------------ flows
 
     def _action_confirm(self):
-        lines = self.order_line.filtered(lambda l: l.is_printable_part and not l.display_type)
+        lines = self.order_line.filtered(lambda ln: ln.is_printable_part and not ln.display_type)
         for line in lines:
             problem = line._production_problems()
             if problem:
@@ -183,8 +187,9 @@ class SaleOrder(models.Model):
             lambda p: p.picking_type_code == "outgoing" and p.state == "done"
         )
         if not pickings:
-            raise UserError(self.env._("Order %(order)s has no delivery done yet.",
-                                       order=self.name))
+            raise UserError(
+                self.env._("Order %(order)s has no delivery done yet.", order=self.name)
+            )
         return pickings[-1:].action_delivery_slip()
 
     def _action_view_jobs(self, jobs):
@@ -212,5 +217,3 @@ class SaleOrder(models.Model):
                 ["aid_value:sum", "parts_produced:sum", "__count"],
             )
         }
-
-

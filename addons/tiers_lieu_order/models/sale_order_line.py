@@ -49,7 +49,6 @@ class SaleOrderLine(models.Model):
     )
     is_manager = fields.Boolean(compute="_compute_is_manager")
     unit_cost = fields.Float(
-        string="Unit Cost",
         digits="Product Price",
         compute="_compute_proposed_price_unit",
         help="Cost of one part from its design version and the company's cost model.",
@@ -65,14 +64,10 @@ class SaleOrderLine(models.Model):
             if line.state in ("draft", "sent") or not line.design_version_id:
                 line.design_version_id = line.product_id.product_tmpl_id.design_version_id
 
-    @api.depends(
-        "product_uom_qty", "print_job_ids.state", "print_job_ids.good_quantity"
-    )
+    @api.depends("product_uom_qty", "print_job_ids.state", "print_job_ids.good_quantity")
     def _compute_qty_produced(self):
         for line in self:
-            produced = sum(
-                job.good_quantity for job in line.print_job_ids if job.state == "done"
-            )
+            produced = sum(job.good_quantity for job in line.print_job_ids if job.state == "done")
             line.qty_produced = produced
             line.production_progress = (
                 min(100.0, 100.0 * produced / line.product_uom_qty)
@@ -85,9 +80,7 @@ class SaleOrderLine(models.Model):
         for line in self:
             version = line.design_version_id
             line.unit_cost = (
-                version._unit_cost(line.company_id or self.env.company)["total"]
-                if version
-                else 0.0
+                version._unit_cost(line.company_id or self.env.company)["total"] if version else 0.0
             )
             proposed = line._proposed_price_unit()
             line.proposed_price_unit = proposed if proposed is not None else line.price_unit
@@ -96,7 +89,7 @@ class SaleOrderLine(models.Model):
         "product_id", "product_uom", "product_uom_qty", "order_id.order_kind", "design_version_id"
     )
     def _compute_price_unit(self):
-        super()._compute_price_unit()
+        result = super()._compute_price_unit()
         for line in self:
             if not line.order_id or line.qty_invoiced > 0:
                 continue
@@ -109,18 +102,21 @@ class SaleOrderLine(models.Model):
             line = line.with_context(sale_write_from_compute=True)
             line.price_unit = proposed
             line.technical_price_unit = proposed
+        return result
 
     def _compute_qty_to_invoice(self):
-        super()._compute_qty_to_invoice()
+        result = super()._compute_qty_to_invoice()
         for line in self:
             if line.order_id.order_kind == "solidarity":
                 line.qty_to_invoice = 0.0
+        return result
 
     def _compute_invoice_status(self):
-        super()._compute_invoice_status()
+        result = super()._compute_invoice_status()
         for line in self:
             if line.order_id.order_kind == "solidarity":
                 line.invoice_status = "no"
+        return result
 
     @api.constrains("product_uom_qty", "product_id")
     def _check_printable_quantity(self):
@@ -214,8 +210,7 @@ class SaleOrderLine(models.Model):
         part = self.product_id.display_name
         if self.product_uom_qty <= 0 or self.product_uom_qty != int(self.product_uom_qty):
             return self.env._(
-                "The quantity of %(part)s must be a positive whole number of parts "
-                "(%(qty)s).",
+                "The quantity of %(part)s must be a positive whole number of parts " "(%(qty)s).",
                 part=part,
                 qty=self.product_uom_qty,
             )
@@ -231,13 +226,9 @@ class SaleOrderLine(models.Model):
                 version=version.display_name,
             )
         if version.grams_per_part <= 0:
-            return self.env._(
-                "%(version)s has no grams per part.", version=version.display_name
-            )
+            return self.env._("%(version)s has no grams per part.", version=version.display_name)
         if version.parts_per_plate <= 0:
-            return self.env._(
-                "%(version)s has no parts per plate.", version=version.display_name
-            )
+            return self.env._("%(version)s has no parts per plate.", version=version.display_name)
         if version.print_minutes_per_plate <= 0:
             return self.env._(
                 "%(version)s has no print minutes per plate.", version=version.display_name
@@ -283,7 +274,7 @@ class SaleOrderLine(models.Model):
         """One lot per line of a lot-tracked part: the parts printed for the line enter
         stock and leave with the delivery under it (traceability to the recipient)."""
         tracked = self.filtered(
-            lambda l: l.product_id.tracking == "lot" and not l.production_lot_id
+            lambda ln: ln.product_id.tracking == "lot" and not ln.production_lot_id
         )
         if not tracked:
             return self.env["stock.lot"]

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class StockLot(models.Model):
@@ -25,6 +25,12 @@ class StockLot(models.Model):
     )
     part_job_count = fields.Integer(compute="_compute_part_trace")
 
+    @api.depends(
+        "sale_line_id.print_job_ids.state",
+        "sale_line_id.print_job_ids.machine_id",
+        "sale_line_id.print_job_ids.spool_id",
+        "sale_line_id.print_job_ids.stock_move_ids.state",
+    )
     def _compute_part_trace(self):
         for lot in self:
             jobs = lot.sale_line_id.print_job_ids.filtered(lambda j: j.state in ("done", "failed"))

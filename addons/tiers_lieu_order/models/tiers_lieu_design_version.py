@@ -62,9 +62,7 @@ class TiersLieuDesignVersion(models.Model):
     print_filename = fields.Char(string="File Name")
     note = fields.Text(help="What changed from the previous version.")
     date_validated = fields.Datetime(readonly=True, copy=False)
-    company_id = fields.Many2one(
-        "res.company", index=True, default=lambda self: self.env.company
-    )
+    company_id = fields.Many2one("res.company", index=True, default=lambda self: self.env.company)
     sale_line_ids = fields.One2many(
         "sale.order.line", "design_version_id", string="Order Lines", readonly=True
     )
@@ -94,16 +92,16 @@ class TiersLieuDesignVersion(models.Model):
 
     def write(self, vals):
         frozen = [fname for fname in TECHNICAL_FIELDS if fname in vals]
-        if frozen and not self.env.su:
+        if frozen:
             for version in self.filtered(lambda v: v.state != "draft"):
                 raise UserError(
                     self.env._(
                         "Version %(version)s is %(state)s: it cannot change. Create a new "
                         "version instead; orders keep the version they were made with.",
                         version=version.display_name,
-                        state=dict(
-                            self._fields["state"]._description_selection(self.env)
-                        )[version.state].lower(),
+                        state=dict(self._fields["state"]._description_selection(self.env))[
+                            version.state
+                        ].lower(),
                     )
                 )
         return super().write(vals)
@@ -126,8 +124,10 @@ class TiersLieuDesignVersion(models.Model):
         for version in self:
             if version.state != "draft":
                 raise UserError(
-                    self.env._("Only a draft version can be validated (%(version)s).",
-                               version=version.display_name)
+                    self.env._(
+                        "Only a draft version can be validated (%(version)s).",
+                        version=version.display_name,
+                    )
                 )
             problems = version._production_problems()
             if problems:
@@ -152,8 +152,10 @@ class TiersLieuDesignVersion(models.Model):
         for version in self:
             if version.state != "validated":
                 raise UserError(
-                    self.env._("Only a validated version can be archived (%(version)s).",
-                               version=version.display_name)
+                    self.env._(
+                        "Only a validated version can be archived (%(version)s).",
+                        version=version.display_name,
+                    )
                 )
         self.write({"state": "archived"})
 

@@ -56,9 +56,7 @@ class TiersLieuPrintJob(models.Model):
             material = job.material_id.with_company(company)
             hours = job.duration_hours or job.estimated_duration_hours
             labour_minutes = (
-                job.design_version_id.labour_minutes_per_plate
-                if job.design_version_id
-                else 0.0
+                job.design_version_id.labour_minutes_per_plate if job.design_version_id else 0.0
             )
             job.real_material_cost = job.grams_actual / 1000.0 * material.order_cost_per_kg
             job.real_machine_cost = hours * company.order_machine_hour_cost
@@ -125,6 +123,7 @@ class TiersLieuPrintJob(models.Model):
                 }
             )
         self.env["ir.attachment"].sudo().create(vals_list)
+        self.invalidate_recordset(["print_file"])
         names = {v.id: v.print_filename for v in versions}
         for version_id in {job.design_version_id.id for job in self}:
             if version_id in files:
@@ -197,4 +196,10 @@ class TiersLieuPrintJob(models.Model):
         moves._action_confirm(merge=False)
         moves.picked = True
         moves._action_done()
+        # The order's delivery takes the new parts at once.
+        waiting = jobs.sale_line_id.move_ids.filtered(
+            lambda m: m.state in ("confirmed", "partially_available")
+            and m.location_dest_id.usage == "customer"
+        )
+        waiting._action_assign()
         return moves

@@ -97,3 +97,13 @@ class TestDelivery(OrderCase):
         self.assertEqual(lot.part_job_count, 1)
         action = lot.action_view_part_jobs()
         self.assertEqual(action["domain"], [("id", "in", order.print_job_ids.ids)])
+
+    def test_staff_validate_the_delivery_button(self):
+        order = self.make_order(partner=self.hospital, kind="solidarity", lines=((None, 8),))
+        order.action_confirm()
+        self.print_jobs(order.print_job_ids)
+        picking = order.picking_ids.with_user(self.staff)
+        result = picking.button_validate()
+        self.assertTrue(result is True, result)
+        self.assertEqual(picking.state, "done")
+        self.assertEqual(order.order_line.qty_delivered, 8)

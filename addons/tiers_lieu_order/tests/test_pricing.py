@@ -1,3 +1,4 @@
+from odoo import Command
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, tagged
 
@@ -21,8 +22,9 @@ class TestPricing(OrderCase):
                 self.assertAlmostEqual(order.order_line.proposed_price_unit, price)
 
     def test_solidarity_order_is_free_for_every_product(self):
-        order = self.make_order(partner=self.hospital, kind="solidarity",
-                                lines=((None, 4), (self.service, 1)))
+        order = self.make_order(
+            partner=self.hospital, kind="solidarity", lines=((None, 4), (self.service, 1))
+        )
         self.assertEqual(order.order_line.mapped("price_unit"), [0.0, 0.0])
         self.assertEqual(order.amount_total, 0.0)
 
@@ -43,9 +45,28 @@ class TestPricing(OrderCase):
         order = self.make_order(partner=self.hospital, kind="solidarity")
         with self.assertRaisesRegex(ValidationError, "free solidarity order"):
             order.order_line.price_unit = 1.5
-        priced = self.make_order(lines=((self.service, 1),))
         with self.assertRaisesRegex(ValidationError, "free solidarity order"):
-            priced.order_kind = "solidarity"
+            self.env["sale.order"].create(
+                {
+                    "partner_id": self.hospital.id,
+                    "order_kind": "solidarity",
+                    "order_line": [
+                        Command.create(
+                            {
+                                "product_id": self.service.id,
+                                "product_uom_qty": 1,
+                                "price_unit": 10.0,
+                            }
+                        )
+                    ],
+                }
+            )
+        # Turning an order into a solidarity order makes every line free, even a price
+        # a manager had set.
+        priced = self.make_order(lines=((self.service, 1), (None, 4)))
+        priced.order_line[0].with_user(self.manager).price_unit = 45.0
+        priced.order_kind = "solidarity"
+        self.assertEqual(priced.order_line.mapped("price_unit"), [0.0, 0.0])
 
     def test_staff_cannot_override_the_proposed_price(self):
         order = self.make_order()

@@ -48,17 +48,13 @@ registry.category("web_tour.tours").add("tiers_lieu_order_quotation", {
         },
         {
             content: "Choose the printable part",
-            trigger: ".o_data_row .o_field_widget[name='product_id'] input",
+            trigger: ".o_data_row .o_field_widget[name='product_template_id'] input",
             run: "edit Tour shield",
         },
         {
             content: "Pick it",
             trigger: ".o-autocomplete--dropdown-item > a:contains('Tour shield')",
             run: "click",
-        },
-        {
-            content: "The current design version is proposed",
-            trigger: ".o_data_row .o_field_widget[name='design_version_id']:contains('v30')",
         },
         {
             content: "Eight parts",
@@ -73,6 +69,10 @@ registry.category("web_tour.tours").add("tiers_lieu_order_quotation", {
         {
             content: "Two print jobs (4 parts per plate) were queued",
             trigger: ".o_form_view button[name='action_view_print_jobs'] .o_stat_value:contains('2')",
+        },
+        {
+            content: "The line keeps the design version it was ordered with",
+            trigger: ".o_data_row td[name='design_version_id']:contains('v30')",
         },
     ],
 });
