@@ -13,4 +13,6 @@ env.ref("base.user_admin").write(
         "password": os.environ.get("TL_ADMIN_PASSWORD", "admin"),
     }
 )
+# New contacts and visitors of public pages (e.g. the parts request form) speak French.
+env["ir.default"].set("res.partner", "lang", "fr_FR")
 env.cr.commit()

@@ -52,3 +52,8 @@ farm = models.execute_kw(
 assert farm and farm[0]["state"] == "installed" and farm[0]["demo"], farm
 print("[smoke] admin logs in, French interface, Tiers-Lieu app installed with demo data")
 PY
+# The public page beneficiaries use, without login, in French.
+form=$(curl -fsS "http://127.0.0.1:$port/tiers-lieu/demande")
+grep -q "Demander des pièces" <<<"$form" ||
+    { echo "[smoke] the public request form does not answer in French" >&2; exit 1; }
+echo "[smoke] the public request form answers, in French" >&2

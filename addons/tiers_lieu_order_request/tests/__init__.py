@@ -1,0 +1,3 @@
+from . import test_request_form
+from . import test_request_review
+from . import test_request_http
