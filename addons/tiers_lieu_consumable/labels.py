@@ -10,37 +10,15 @@ from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
-from odoo.tools.misc import file_path, format_date, formatLang
+from odoo.tools.misc import format_date, formatLang
+
+from odoo.addons.tiers_lieu.pdf import FONT, FONT_BOLD, fit_text, register_fonts
 
 LABEL_SIZE = (62 * mm, 40 * mm)
 MARGIN = 2.5 * mm
 QR_SIZE = 21 * mm
-# Lato ships with Odoo's web addon and has the accents of French colour names.
-FONT, FONT_BOLD = "TLSpoolLato", "TLSpoolLato-Bold"
-
-
-def _register_fonts():
-    if FONT in pdfmetrics.getRegisteredFontNames():
-        return
-    for name, path in (
-        (FONT, "web/static/fonts/lato/Lato-Reg-webfont.ttf"),
-        (FONT_BOLD, "web/static/fonts/lato/Lato-Bol-webfont.ttf"),
-    ):
-        pdfmetrics.registerFont(TTFont(name, file_path(path)))
-
-
-def _fit(text, font, size, width):
-    """``text`` shortened with an ellipsis to fit ``width`` points."""
-    text = text or ""
-    if pdfmetrics.stringWidth(text, font, size) <= width:
-        return text
-    while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text + "…"
 
 
 def _label_lines(env, spool):
@@ -86,14 +64,14 @@ def _draw_label(pdf, env, spool):
     pdf.setFillColor(colors.black)
     pdf.setFont(FONT_BOLD, 9.5)
     pdf.drawString(
-        title_x, top - 3 * mm, _fit(title, FONT_BOLD, 9.5, text_width - (title_x - MARGIN))
+        title_x, top - 3 * mm, fit_text(title, FONT_BOLD, 9.5, text_width - (title_x - MARGIN))
     )
     pdf.setFont(FONT, 6.5)
     y = top - 6.6 * mm
-    pdf.drawString(MARGIN, y, _fit(spool.product_id.display_name, FONT, 6.5, text_width))
+    pdf.drawString(MARGIN, y, fit_text(spool.product_id.display_name, FONT, 6.5, text_width))
     for line in _label_lines(env, spool):
         y -= 2.9 * mm
-        pdf.drawString(MARGIN, y, _fit(line, FONT, 6.5, text_width))
+        pdf.drawString(MARGIN, y, fit_text(line, FONT, 6.5, text_width))
     # QR code: opens the spool in Odoo.
     widget = QrCodeWidget(spool._label_url(), barLevel="M")
     x0, y0, x1, y1 = widget.getBounds()
@@ -116,7 +94,7 @@ def _draw_label(pdf, env, spool):
 
 def render_spool_labels(env, spools):
     """Bytes of a PDF with one label page per spool."""
-    _register_fonts()
+    register_fonts()
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=LABEL_SIZE)
     pdf.setTitle(env._("Spool labels"))

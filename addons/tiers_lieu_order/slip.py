@@ -6,31 +6,13 @@ import io
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
-from odoo.tools.misc import file_path, format_date, formatLang
+from odoo.tools.misc import format_date, formatLang
 
-FONT, FONT_BOLD = "TLOrderLato", "TLOrderLato-Bold"
+from odoo.addons.tiers_lieu.pdf import FONT, FONT_BOLD, fit_text, register_fonts
+
 MARGIN = 18 * mm
-
-
-def _register_fonts():
-    if FONT in pdfmetrics.getRegisteredFontNames():
-        return
-    for name, path in (
-        (FONT, "web/static/fonts/lato/Lato-Reg-webfont.ttf"),
-        (FONT_BOLD, "web/static/fonts/lato/Lato-Bol-webfont.ttf"),
-    ):
-        pdfmetrics.registerFont(TTFont(name, file_path(path)))
-
-
-def _fit(text, font, size, width):
-    text = text or ""
-    while text and pdfmetrics.stringWidth(text, font, size) > width:
-        text = text[:-2] + "…"
-    return text
 
 
 def slip_rows(picking):
@@ -65,7 +47,7 @@ def slip_notice(picking):
 
 def render_delivery_slip(picking):
     """Bytes of the PDF delivery slip of ``picking`` (an outgoing stock.picking)."""
-    _register_fonts()
+    register_fonts()
     env = picking.env
     _ = env._
     order = picking.sale_id
@@ -131,9 +113,9 @@ def render_delivery_slip(picking):
             pdf.showPage()
             pdf.setFont(FONT, 10)
             y = height - MARGIN
-        pdf.drawString(MARGIN, y, _fit(part, FONT, 10, 83 * mm))
-        pdf.drawString(columns[1][0], y, _fit(version, FONT, 10, 28 * mm))
-        pdf.drawString(columns[2][0], y, _fit(lot, FONT, 10, 35 * mm))
+        pdf.drawString(MARGIN, y, fit_text(part, FONT, 10, 83 * mm))
+        pdf.drawString(columns[1][0], y, fit_text(version, FONT, 10, 28 * mm))
+        pdf.drawString(columns[2][0], y, fit_text(lot, FONT, 10, 35 * mm))
         pdf.drawRightString(width - MARGIN, y, quantity)
     y -= 20 * mm
     pdf.setFont(FONT, 9)

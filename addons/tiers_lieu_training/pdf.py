@@ -14,8 +14,6 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     Image,
     KeepTogether,
@@ -27,22 +25,12 @@ from reportlab.platypus import (
 from reportlab.platypus.tables import LongTable
 
 from odoo import fields
-from odoo.tools.misc import file_path, format_date, get_lang
+from odoo.tools.misc import format_date, get_lang
 
-# Lato ships with Odoo's web addon and covers the accents of French names.
-FONT, FONT_BOLD = "TLLato", "TLLato-Bold"
+from odoo.addons.tiers_lieu.pdf import FONT, FONT_BOLD, register_fonts
+
 HEADER_FILL = colors.HexColor("#E8EEF4")
 GRID = colors.HexColor("#9AA5B1")
-
-
-def _register_fonts():
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(
-            TTFont(FONT, file_path("web/static/fonts/lato/Lato-Reg-webfont.ttf"))
-        )
-        pdfmetrics.registerFont(
-            TTFont(FONT_BOLD, file_path("web/static/fonts/lato/Lato-Bol-webfont.ttf"))
-        )
 
 
 def format_number(env, value):
@@ -154,7 +142,7 @@ def render_document(
     env, company, title, header_lines, sections, landscape_mode=False, signature=False
 ):
     """Bytes of a PDF document with the issuer, a title, header lines and sections."""
-    _register_fonts()
+    register_fonts()
     styles = _styles()
     pagesize = landscape(A4) if landscape_mode else A4
     buffer = io.BytesIO()

@@ -3,3 +3,4 @@ from . import test_association_identity
 from . import test_groups
 from . import test_licences
 from . import test_tour
+from . import test_pdf

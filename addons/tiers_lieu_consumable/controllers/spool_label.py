@@ -1,7 +1,9 @@
 from werkzeug.exceptions import NotFound
 
 from odoo import http
-from odoo.http import content_disposition, request
+from odoo.http import request
+
+from odoo.addons.tiers_lieu.pdf import pdf_response
 
 
 class SpoolLabelController(http.Controller):
@@ -16,14 +18,4 @@ class SpoolLabelController(http.Controller):
             raise NotFound()
         pdf = spools._render_labels_pdf()
         filename = request.env._("Spool labels.pdf")
-        return request.make_response(
-            pdf,
-            headers=[
-                ("Content-Type", "application/pdf"),
-                ("Content-Length", len(pdf)),
-                (
-                    "Content-Disposition",
-                    content_disposition(filename).replace("attachment", "inline", 1),
-                ),
-            ],
-        )
+        return pdf_response(pdf, filename, inline=True)

@@ -1,21 +1,15 @@
 from odoo import http
-from odoo.http import content_disposition, request
+from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.tiers_lieu.pdf import pdf_response
 
 from ..access import TREASURER
 
 
 def _pdf_response(receipt, channel):
     filename, data, _original = receipt._tl_pdf_for_delivery(channel)
-    return request.make_response(
-        data,
-        headers=[
-            ("Content-Type", "application/pdf"),
-            ("Content-Length", str(len(data))),
-            ("Content-Disposition", content_disposition(filename)),
-        ],
-    )
+    return pdf_response(data, filename)
 
 
 class DonationReceiptController(http.Controller):

@@ -1,7 +1,9 @@
 from werkzeug.exceptions import NotFound
 
 from odoo import http
-from odoo.http import content_disposition, request
+from odoo.http import request
+
+from odoo.addons.tiers_lieu.pdf import pdf_response
 
 
 class DeliverySlipController(http.Controller):
@@ -12,14 +14,4 @@ class DeliverySlipController(http.Controller):
         if not picking or not picking.has_access("read") or picking.picking_type_code != "outgoing":
             raise NotFound()
         filename, pdf = picking._delivery_slip_pdf()
-        return request.make_response(
-            pdf,
-            headers=[
-                ("Content-Type", "application/pdf"),
-                ("Content-Length", len(pdf)),
-                (
-                    "Content-Disposition",
-                    content_disposition(filename).replace("attachment", "inline", 1),
-                ),
-            ],
-        )
+        return pdf_response(pdf, filename, inline=True)
