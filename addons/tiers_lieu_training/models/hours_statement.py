@@ -10,6 +10,20 @@ from odoo.tools.misc import format_date
 from .. import pdf
 from ..const import FUNDER_KINDS, HOURS_KINDS
 
+# What an issued statement states: never written again once issued.
+ISSUED_CONTENT = {
+    "month",
+    "funder_kind",
+    "funder_id",
+    "company_id",
+    "line_ids",
+    "pdf_file",
+    "pdf_filename",
+    "csv_file",
+    "csv_filename",
+    "replaces_id",
+}
+
 
 class HoursStatement(models.Model):
     """The monthly hours statement a funder asks for: per trainee of the funded paths,
@@ -39,7 +53,20 @@ class HoursStatement(models.Model):
         help="Leave empty to list every path funded by this kind of funder.",
     )
     state = fields.Selection(
-        [("draft", "Draft"), ("done", "Issued")], default="draft", required=True, tracking=True
+        [("draft", "Draft"), ("done", "Issued"), ("replaced", "Replaced")],
+        default="draft",
+        required=True,
+        tracking=True,
+        help="An issued statement never changes: a correction is a new statement that "
+        "replaces it, and both stay on file.",
+    )
+    replaces_id = fields.Many2one(
+        "tiers_lieu.hours.statement",
+        string="Corrects",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="Issued statement this one corrects.",
     )
     line_ids = fields.One2many("tiers_lieu.hours.statement.line", "statement_id", string="Lines")
     contract_hours = fields.Float(compute="_compute_totals", string="Contracted Hours")
@@ -77,6 +104,7 @@ class HoursStatement(models.Model):
                     ("month", "=", statement.month),
                     ("funder_kind", "=", statement.funder_kind),
                     ("funder_id", "=", statement.funder_id.id),
+                    ("state", "!=", "replaced"),
                 ]
             )
             if twins:
@@ -97,24 +125,37 @@ class HoursStatement(models.Model):
     def write(self, vals):
         if vals.get("month"):
             vals = dict(vals, month=fields.Date.to_date(vals["month"]).replace(day=1))
-        if self.filtered(lambda s: s.state == "done") and set(vals) & {
-            "month",
-            "funder_kind",
-            "funder_id",
-            "company_id",
-        }:
-            raise UserError(self.env._("An issued statement cannot change: reset it first."))
+        issued = self.filtered(lambda s: s.state != "draft")
+        if issued and (
+            set(vals) & ISSUED_CONTENT
+            or vals.get("state", "replaced") != "replaced"
+            or (vals.get("state") and issued.filtered(lambda s: s.state != "done"))
+        ):
+            raise UserError(
+                self.env._(
+                    "An issued statement cannot change (%(names)s): issue a correction, "
+                    "which replaces it and keeps it on file.",
+                    names=", ".join(issued.mapped("name")),
+                )
+            )
         return super().write(vals)
 
     def unlink(self):
-        if self.filtered(lambda s: s.state == "done"):
-            raise UserError(self.env._("An issued statement cannot be deleted: reset it first."))
+        if self.filtered(lambda s: s.state != "draft"):
+            raise UserError(
+                self.env._(
+                    "An issued statement cannot be deleted: funders may hold it. Issue a "
+                    "correction instead."
+                )
+            )
         return super().unlink()
 
     def action_compute_lines(self):
         for statement in self:
             if statement.state != "draft":
-                raise UserError(self.env._("Reset the statement to draft to compute it again."))
+                raise UserError(
+                    self.env._("An issued statement is not computed again: issue a correction.")
+                )
             statement.line_ids.unlink()
             self.env["tiers_lieu.hours.statement.line"].create(statement._prepare_lines())
 
@@ -140,16 +181,24 @@ class HoursStatement(models.Model):
                 }
             )
 
-    def action_reset_to_draft(self):
-        self.write(
-            {
-                "state": "draft",
-                "pdf_file": False,
-                "pdf_filename": False,
-                "csv_file": False,
-                "csv_filename": False,
+    def action_correct(self):
+        """Replace issued statements by new drafts of the same month and funder; the
+        issued ones stay on file, with their PDF and CSV, marked as replaced."""
+        if self.filtered(lambda s: s.state != "done"):
+            raise UserError(self.env._("Only an issued statement can be corrected."))
+        corrections = self.browse()
+        for statement in self:
+            statement.write({"state": "replaced"})
+            corrections |= statement.copy({"replaces_id": statement.id, "state": "draft"})
+        corrections.action_compute_lines()
+        if len(corrections) == 1:
+            return {
+                "type": "ir.actions.act_window",
+                "res_model": self._name,
+                "res_id": corrections.id,
+                "view_mode": "form",
             }
-        )
+        return True
 
     def _funded_paths(self):
         self.ensure_one()

@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class HoursStatementLine(models.Model):
@@ -27,3 +28,29 @@ class HoursStatementLine(models.Model):
     def _compute_total_hours(self):
         for line in self:
             line.total_hours = line.production_hours + line.training_hours + line.support_hours
+
+    def _check_statement_draft(self, statements):
+        if statements.filtered(lambda s: s.state != "draft"):
+            raise UserError(
+                self.env._(
+                    "The lines of an issued statement cannot change: issue a correction "
+                    "of %(names)s.",
+                    names=", ".join(
+                        statements.filtered(lambda s: s.state != "draft").mapped("name")
+                    ),
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        statement_ids = {vals.get("statement_id") for vals in vals_list}
+        self._check_statement_draft(self.env["tiers_lieu.hours.statement"].browse(statement_ids))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_statement_draft(self.statement_id)
+        return super().write(vals)
+
+    def unlink(self):
+        self._check_statement_draft(self.statement_id)
+        return super().unlink()

@@ -98,11 +98,38 @@ class TestHoursStatement(TrainingCase):
             statement.unlink()
         with self.assertRaisesRegex(UserError, "cannot change"):
             statement.funder_kind = "opco"
-        with self.assertRaisesRegex(UserError, "Reset the statement"):
+        with self.assertRaisesRegex(UserError, "issue a correction"):
             statement.action_compute_lines()
-        statement.action_reset_to_draft()
-        self.assertFalse(statement.pdf_file)
-        statement.unlink()
+        with self.assertRaisesRegex(UserError, "cannot change"):
+            statement.write({"pdf_file": False})
+        with self.assertRaisesRegex(UserError, "cannot change"):
+            statement.state = "draft"
+        with self.assertRaisesRegex(UserError, "lines of an issued statement"):
+            statement.line_ids[:1].training_hours = 99.0
+        with self.assertRaisesRegex(UserError, "lines of an issued statement"):
+            statement.line_ids[:1].unlink()
+
+    def test_a_correction_replaces_the_issued_statement_and_keeps_it(self):
+        statement = self.new_statement()
+        statement.action_issue()
+        issued_pdf = statement.pdf_file
+        action = statement.action_correct()
+        correction = self.env["tiers_lieu.hours.statement"].browse(action["res_id"])
+        self.assertEqual(statement.state, "replaced")
+        self.assertEqual(statement.pdf_file, issued_pdf)
+        self.assertEqual((correction.state, correction.replaces_id), ("draft", statement))
+        self.assertEqual(correction.month, statement.month)
+        self.assertEqual(len(correction.line_ids), len(statement.line_ids))
+        correction.line_ids[:1].support_hours += 2.0
+        correction.action_issue()
+        self.assertEqual(correction.state, "done")
+        self.assertAlmostEqual(correction.done_hours, statement.done_hours + 2.0)
+        with self.assertRaisesRegex(UserError, "cannot be deleted"):
+            statement.unlink()
+        with self.assertRaisesRegex(UserError, "Only an issued statement"):
+            statement.action_correct()
+        with self.assertRaisesRegex(ValidationError, "already a statement"):
+            self.new_statement()
 
     def test_empty_month_cannot_be_issued(self):
         statement = self.new_statement(month=date(2025, 6, 1))
