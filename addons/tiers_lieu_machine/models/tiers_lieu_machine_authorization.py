@@ -9,7 +9,8 @@ from odoo.addons.tiers_lieu.machine_kinds import MACHINE_KINDS
 class TiersLieuMachineAuthorization(models.Model):
     _name = "tiers_lieu.machine.authorization"
     _description = "Machine Authorisation"
-    _inherit = ["mail.thread"]
+    # Activities: e.g. a proposed authorisation waits on its trainer's to-do list.
+    _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "granted_date desc, id desc"
     _check_company_auto = True
 

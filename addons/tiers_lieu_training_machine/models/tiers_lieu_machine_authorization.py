@@ -8,9 +8,7 @@ GRANT_ACTIVITY = "tiers_lieu_training_machine.mail_activity_type_authorization_t
 
 
 class TiersLieuMachineAuthorization(models.Model):
-    _name = "tiers_lieu.machine.authorization"
-    # Activities: a proposed authorisation waits on the referent trainer's to-do list.
-    _inherit = ["tiers_lieu.machine.authorization", "mail.activity.mixin"]
+    _inherit = "tiers_lieu.machine.authorization"
 
     state = fields.Selection(
         selection_add=[("proposed", "Proposed"), ("valid",)],
