@@ -126,11 +126,9 @@ class HoursStatement(models.Model):
         if vals.get("month"):
             vals = dict(vals, month=fields.Date.to_date(vals["month"]).replace(day=1))
         issued = self.filtered(lambda s: s.state != "draft")
-        if issued and (
-            set(vals) & ISSUED_CONTENT
-            or vals.get("state", "replaced") != "replaced"
-            or (vals.get("state") and issued.filtered(lambda s: s.state != "done"))
-        ):
+        # The only change an issued statement takes: being replaced by its correction.
+        replacing = vals.get("state") == "replaced" and set(issued.mapped("state")) == {"done"}
+        if issued and (set(vals) & ISSUED_CONTENT or ("state" in vals and not replacing)):
             raise UserError(
                 self.env._(
                     "An issued statement cannot change (%(names)s): issue a correction, "
