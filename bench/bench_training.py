@@ -5,29 +5,11 @@ week totals of every file and the daily alerts."""
 from datetime import date, timedelta
 
 from common import bench_env, measure, parse_args
+from trainees import create_cddi_trainees
 
 
 def populate(env, count):
-    asp = env["res.partner"].create({"name": "ASP", "is_company": True})
-    partners = env["res.partner"].create([{"name": f"Bench trainee {i}"} for i in range(count)])
-    trainees = env["tiers_lieu.trainee"].create(
-        [{"partner_id": partner.id, "state": "in_progress"} for partner in partners]
-    )
-    env["tiers_lieu.trainee.path"].create(
-        [
-            {
-                "trainee_id": trainee.id,
-                "kind": "cddi",
-                "date_start": date(2025, 1, 6),
-                "date_end": date(2026, 12, 31),
-                "weekly_hours": 26,
-                "pass_number": f"99999{i:07d}",
-                "pass_date_start": date(2025, 1, 6),
-                "funder_id": asp.id,
-            }
-            for i, trainee in enumerate(trainees)
-        ]
-    )
+    trainees = create_cddi_trainees(env, count)
     # One line a week per trainee and kind in 2025: 156 lines each.
     mondays = [date(2025, 1, 6) + timedelta(weeks=w) for w in range(52)]
     env["tiers_lieu.trainee.hours"].create(

@@ -6,6 +6,7 @@ Odoo's own batches (INSERT and UPDATE of 100 hours lines, reads of 1,000 jobs)."
 from datetime import date, datetime, timedelta
 
 from common import bench_env, measure, parse_args
+from trainees import create_cddi_trainees
 
 
 def populate(env, count):
@@ -21,26 +22,7 @@ def populate(env, count):
         }
     )
     env.company.resource_calendar_id = calendar
-    asp = env["res.partner"].create({"name": "ASP", "is_company": True})
-    partners = env["res.partner"].create([{"name": f"Bench trainee {i}"} for i in range(count)])
-    trainees = env["tiers_lieu.trainee"].create(
-        [{"partner_id": partner.id, "state": "in_progress"} for partner in partners]
-    )
-    env["tiers_lieu.trainee.path"].create(
-        [
-            {
-                "trainee_id": trainee.id,
-                "kind": "cddi",
-                "date_start": date(2025, 1, 6),
-                "date_end": date(2026, 12, 31),
-                "weekly_hours": 26,
-                "pass_number": f"99999{i:07d}",
-                "pass_date_start": date(2025, 1, 6),
-                "funder_id": asp.id,
-            }
-            for i, trainee in enumerate(trainees)
-        ]
-    )
+    trainees = create_cddi_trainees(env, count)
     pla = env["tiers_lieu.material"].create({"name": "Bench PLA", "code": "B-PLA", "family": "pla"})
     printers = env["maintenance.equipment"].create(
         [
