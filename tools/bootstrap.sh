@@ -11,6 +11,9 @@
 #   PostgreSQL        PG* variables, else 127.0.0.1:5432, else an embedded cluster in .run/pg
 #   System packages   Debian packages, installed with apt-get when missing and possible
 #   OctoPrint         its own venv in $TL_CACHE/octoprint-<version> (test peer), path in TL_OCTOPRINT
+#
+# TL_VENV (default .venv) and TL_HTTP_PORT (default 8069, the tests' HTTP server too) let
+# several checkouts of the project share one virtualenv and test side by side.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -216,7 +219,7 @@ export ODOO_CONF='$RUN/odoo.conf'
 export TL_OCTOPRINT='$TL_OCTOPRINT'
 EOF
     sed -e "s#@ADDONS_PATH@#$addons_paths#" -e "s#@DATA_DIR@#$RUN/data#" \
-        -e "s#@DB_HOST@#$PGHOST#" -e "s#@DB_PORT@#$PGPORT#" -e "s#@DB_USER@#$PGUSER#" \
+        -e "s#@HTTP_PORT@#${TL_HTTP_PORT:-8069}#" -e "s#@DB_HOST@#$PGHOST#" -e "s#@DB_PORT@#$PGPORT#" -e "s#@DB_USER@#$PGUSER#" \
         "$ROOT/config/odoo.local.conf.in" >"$RUN/odoo.conf"
 }
 
