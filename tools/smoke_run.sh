@@ -59,6 +59,11 @@ odoo_demo = models.execute_kw(
         "res_partner_1", "sale_order_1", "res_company_1", "quest_origin"])]],
 )
 assert not odoo_demo, f"{odoo_demo} record(s) of Odoo's or OCA's demo data"
+ours = models.execute_kw(
+    db, uid, "admin", "ir.module.module", "search_read",
+    [[("name", "like", "tiers_lieu%"), ("state", "=", "installed")]], {"fields": ["name", "demo"]},
+)
+assert ours and all(m["demo"] for m in ours), [m["name"] for m in ours if not m["demo"]]
 # Each role's demo user logs in, in French.
 for login in ("equipe", "responsable", "formateur", "tresoriere", "insertion"):
     role_uid = xmlrpc.client.ServerProxy(f"{url}/xmlrpc/2/common").authenticate(db, login, login, {})
