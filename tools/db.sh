@@ -2,6 +2,7 @@
 # Database helpers shared by tools/run.sh and tools/test.sh (source .run/env first).
 #   create_db NAME DEMO(yes|no) MODULES   French company and language, MODULES installed
 #                                         (with DEMO=yes, demo data of our addons only)
+#   install_theirs NAME MODULES           Odoo's/OCA's modules MODULES need, without demo
 #   our_addons                            comma-separated list of every addon in addons/
 
 # odoo_cmd [SUBCOMMAND] OPTIONS...: Odoo from the venv with our configuration.
@@ -62,6 +63,25 @@ print(",".join(sorted(theirs)))
 PY
 }
 
+# install_theirs NAME MODULES: on a demo database, the modules that are not ours and that
+# MODULES need, without their demo data.
+install_theirs() {
+    local name="$1" theirs missing
+    theirs=$(their_dependencies "$2")
+    missing=$(psql -X -w -d "$name" -tAc "SELECT string_agg(name, ',') FROM ir_module_module
+        WHERE state <> 'installed' AND name = ANY(string_to_array('$theirs', ','))")
+    if [ -n "$missing" ]; then
+        echo "[db] $name: installing $missing without demo data" >&2
+        odoo_step "$ROOT/.run/logs/$name.log" -d "$name" -i "$missing" --without-demo=all \
+            --stop-after-init --no-http
+    fi
+    # Odoo loads a module's demo data only when its dependencies have theirs
+    # (ir_module_module.demo): flag the installed modules so that ours load their demo.
+    # Theirs are not reloaded: Odoo loads demo data at install, and at an update only of
+    # the modules updated (tools/run.sh updates ours only).
+    psql -X -w -q -d "$name" -c "UPDATE ir_module_module SET demo = true WHERE state = 'installed'"
+}
+
 create_db() {
     local name="$1" demo="$2" modules="$3" log="$ROOT/.run/logs/$1.log"
     rm -f "$log"
@@ -79,15 +99,7 @@ create_db() {
         odoo_step "$log" -d "$name" -i "$modules" --without-demo=all --stop-after-init --no-http
         return
     fi
-    local theirs
-    theirs=$(their_dependencies "$modules")
-    echo "[db] $name: installing $theirs without demo data" >&2
-    odoo_step "$log" -d "$name" -i "$theirs" --without-demo=all --stop-after-init --no-http
-    # Odoo loads a module's demo data only when its dependencies have theirs
-    # (ir_module_module.demo): flag the installed modules so that ours load their demo.
-    # Theirs are not reloaded: Odoo loads demo data at install, and at an update only of
-    # the modules updated (tools/run.sh updates ours only).
-    psql -X -w -q -d "$name" -c "UPDATE ir_module_module SET demo = true WHERE state = 'installed'"
+    install_theirs "$name" "$modules"
     echo "[db] $name: installing $modules with demo data" >&2
     odoo_step "$log" -d "$name" -i "$modules" --stop-after-init --no-http
 }
