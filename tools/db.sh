@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Database helpers shared by tools/run.sh and tools/test.sh (source .run/env first).
 #   create_db NAME DEMO(yes|no) MODULES   French company and language, MODULES installed
+#                                         (with DEMO=yes, demo data of our addons only)
+#   install_theirs NAME MODULES           Odoo's/OCA's modules MODULES need, without demo
 #   our_addons                            comma-separated list of every addon in addons/
 
 # odoo_cmd [SUBCOMMAND] OPTIONS...: Odoo from the venv with our configuration.
@@ -29,26 +31,77 @@ odoo_step() {
         tail -n 60 "$log" >&2
         return 1
     fi
-    if grep -qE ' (ERROR|CRITICAL) ' "$log"; then
+    # Odoo only warns when a module's demo data fails, and installs it without.
+    local errors=' (ERROR|CRITICAL) |demo data failed to install'
+    if grep -qE "$errors" "$log"; then
         echo "---- errors logged in $log ----" >&2
-        grep -E ' (ERROR|CRITICAL) ' -A15 "$log" | head -n 80 >&2
+        grep -E "$errors" -A15 "$log" | head -n 80 >&2
         return 1
     fi
 }
 
+# their_dependencies MODULES: comma-separated modules that are not ours (Odoo's, OCA's) and
+# that MODULES need, directly or through our other addons.
+their_dependencies() {
+    "$VENV/bin/python" - "$ROOT/addons" "$1" <<'PY'
+import ast, sys
+from pathlib import Path
+
+addons = Path(sys.argv[1])
+ours = {p.parent.name: p for p in addons.glob("*/__manifest__.py")}
+todo, seen, theirs = sys.argv[2].split(","), set(), set()
+while todo:
+    name = todo.pop()
+    if name in seen:
+        continue
+    seen.add(name)
+    if name in ours:
+        todo += ast.literal_eval(ours[name].read_text()).get("depends", [])
+    else:
+        theirs.add(name)
+print(",".join(sorted(theirs)))
+PY
+}
+
+# install_theirs NAME MODULES: on a demo database, the modules that are not ours and that
+# MODULES need, without their demo data.
+install_theirs() {
+    local name="$1" theirs missing
+    theirs=$(their_dependencies "$2")
+    missing=$(psql -X -w -d "$name" -tAc "SELECT string_agg(name, ',') FROM ir_module_module
+        WHERE state <> 'installed' AND name = ANY(string_to_array('$theirs', ','))")
+    if [ -n "$missing" ]; then
+        echo "[db] $name: installing $missing without demo data" >&2
+        odoo_step "$ROOT/.run/logs/$name.log" -d "$name" -i "$missing" --without-demo=all \
+            --stop-after-init --no-http
+    fi
+    # Odoo loads a module's demo data only when its dependencies have theirs
+    # (ir_module_module.demo): flag the installed modules so that ours load their demo.
+    # Theirs are not reloaded: Odoo loads demo data at install, and at an update only of
+    # the modules updated (tools/run.sh updates ours only).
+    psql -X -w -q -d "$name" -c "UPDATE ir_module_module SET demo = true WHERE state = 'installed'"
+}
+
 create_db() {
-    local name="$1" demo="$2" modules="$3" log="$ROOT/.run/logs/$1.log" demo_opt=()
-    [ "$demo" = yes ] || demo_opt=(--without-demo=all)
+    local name="$1" demo="$2" modules="$3" log="$ROOT/.run/logs/$1.log"
     rm -f "$log"
     dropdb --if-exists "$name" 2>/dev/null
     rm -rf "$ROOT/.run/data/filestore/$name"
+    # Odoo's and OCA's modules never get their demo data: it would fill our lists with
+    # American companies, furniture orders and donors (README, "Demo data").
     echo "[db] $name: base + French language" >&2
-    odoo_step "$log" -d "$name" -i base "${demo_opt[@]}" --load-language=fr_FR --stop-after-init --no-http
+    odoo_step "$log" -d "$name" -i base --without-demo=all --load-language=fr_FR --stop-after-init --no-http
     echo "[db] $name: French company and admin" >&2
     odoo_cmd shell -d "$name" --no-http --log-level=warn <"$ROOT/tools/configure_db.py" >>"$log" 2>&1 ||
         { tail -n 40 "$log" >&2; return 1; }
-    echo "[db] $name: installing $modules" >&2
-    odoo_step "$log" -d "$name" -i "$modules" "${demo_opt[@]}" --stop-after-init --no-http
+    if [ "$demo" != yes ]; then
+        echo "[db] $name: installing $modules" >&2
+        odoo_step "$log" -d "$name" -i "$modules" --without-demo=all --stop-after-init --no-http
+        return
+    fi
+    install_theirs "$name" "$modules"
+    echo "[db] $name: installing $modules with demo data" >&2
+    odoo_step "$log" -d "$name" -i "$modules" --stop-after-init --no-http
 }
 
 # Prints the name of a database with every addon of addons/ installed, without demo data,

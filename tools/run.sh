@@ -21,6 +21,9 @@ elif [ "$(cat "$stamp" 2>/dev/null)" != "$hash" ]; then
     installed=$(psql -X -w -d "$db" -tAc "select string_agg(name, ',') from ir_module_module
         where state = 'installed' and name = any(string_to_array('$(our_addons)', ','))")
     echo "[run] addons changed: updating $installed in $db" >&2
+    # A new dependency of ours on an Odoo or OCA module comes without its demo data.
+    [ "$(psql -X -w -d "$db" -tAc "SELECT demo FROM ir_module_module WHERE name = 'tiers_lieu'")" != t ] ||
+        install_theirs "$db" tiers_lieu_farm
     odoo_step "$ROOT/.run/logs/$db.log" -d "$db" -i tiers_lieu_farm ${installed:+-u "$installed"} \
         --stop-after-init --no-http
     echo "$hash" >"$stamp"

@@ -50,7 +50,25 @@ farm = models.execute_kw(
     [[("name", "=", "tiers_lieu_farm")]], {"fields": ["state", "demo"]},
 )
 assert farm and farm[0]["state"] == "installed" and farm[0]["demo"], farm
-print("[smoke] admin logs in, French interface, Tiers-Lieu app installed with demo data")
+# Our demo only: the association is the one company, Odoo's demo records are absent.
+companies = models.execute_kw(db, uid, "admin", "res.company", "search_read", [[]], {"fields": ["name"]})
+assert [c["name"] for c in companies] == ["Les Bobines Solidaires"], companies
+odoo_demo = models.execute_kw(
+    db, uid, "admin", "ir.model.data", "search_count",
+    [[("module", "in", ["base", "sale", "stock", "donation"]), ("name", "in", [
+        "res_partner_1", "sale_order_1", "res_company_1", "quest_origin"])]],
+)
+assert not odoo_demo, f"{odoo_demo} record(s) of Odoo's or OCA's demo data"
+ours = models.execute_kw(
+    db, uid, "admin", "ir.module.module", "search_read",
+    [[("name", "like", "tiers_lieu%"), ("state", "=", "installed")]], {"fields": ["name", "demo"]},
+)
+assert ours and all(m["demo"] for m in ours), [m["name"] for m in ours if not m["demo"]]
+# Each role's demo user logs in, in French.
+for login in ("equipe", "responsable", "formateur", "tresoriere", "insertion"):
+    role_uid = xmlrpc.client.ServerProxy(f"{url}/xmlrpc/2/common").authenticate(db, login, login, {})
+    assert role_uid, f"{login}/{login} cannot log in"
+print("[smoke] admin logs in, French interface, Tiers-Lieu app installed with our demo data only")
 PY
 # The public page beneficiaries use, without login, in French.
 form=$(curl -fsS "http://127.0.0.1:$port/tiers-lieu/demande")

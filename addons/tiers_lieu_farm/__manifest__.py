@@ -1,6 +1,6 @@
 {
     "name": "Tiers-Lieu Farm",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Tiers-Lieu",
     "license": "AGPL-3",
     "summary": "Installs the whole Tiers-Lieu ERP: 3D-printer farm, trainees, orders, "
@@ -21,5 +21,7 @@
         "tiers_lieu_training",
         "tiers_lieu_training_machine",
     ],
+    "demo": ["demo/res_users_demo.xml"],
+    "assets": {"web.assets_tests": ["tiers_lieu_farm/static/tests/tours/*.js"]},
     "installable": True,
 }

@@ -5,3 +5,4 @@ from . import test_licences
 from . import test_tour
 from . import test_pdf
 from . import test_reports
+from . import test_home

@@ -1,6 +1,12 @@
-from odoo.tests import tagged
+from lxml import etree
+
+from odoo.tests import new_test_user, tagged
+
+from odoo.addons.base.models.res_users import name_selection_groups
 
 from .common import TiersLieuCase
+
+PERMISSIONS = ("read", "write", "create", "unlink")
 
 
 @tagged("post_install", "-at_install")
@@ -14,9 +20,11 @@ class TestGroups(TiersLieuCase):
         self.assertFalse(self.trainer.has_group("tiers_lieu.group_staff"))
         self.assertFalse(self.treasurer.has_group("tiers_lieu.group_trainer"))
 
-    def test_every_role_is_an_internal_user_in_the_category(self):
+    def roles(self):
         category = self.env.ref("tiers_lieu.module_category_tiers_lieu")
-        groups = self.env["res.groups"].search([("category_id", "=", category.id)])
+        return self.env["res.groups"].search([("category_id", "child_of", category.id)])
+
+    def test_every_role_is_an_internal_user_in_the_category(self):
         # Capability addons may add their own roles to the category (e.g. Insertion Manager).
         self.assertLessEqual(
             {
@@ -25,13 +33,73 @@ class TestGroups(TiersLieuCase):
                 "tiers_lieu.group_trainer",
                 "tiers_lieu.group_treasurer",
             },
-            set(groups.mapped(lambda g: g.get_external_id()[g.id])),
+            set(self.roles().mapped(lambda g: g.get_external_id()[g.id])),
         )
-        for group in groups:
+        for group in self.roles():
             self.assertIn(self.env.ref("base.group_user"), group.trans_implied_ids)
             self.assertTrue(group.comment, f"{group.name} has no description")
 
-    def test_admin_holds_every_role(self):
+    def test_roles_show_on_the_user_form_outside_developer_mode(self):
+        """An administrator assigns roles without developer mode: one selection per ladder."""
         admin = self.env.ref("base.user_admin")
-        for xmlid in ("group_manager", "group_trainer", "group_treasurer"):
-            self.assertTrue(admin.has_group(f"tiers_lieu.{xmlid}"))
+        # Without a request in debug mode, get_views drops what only developer mode shows.
+        form_view = self.env.ref("base.view_users_form")  # the form of Settings > Users
+        views = self.env["res.users"].with_user(admin).get_views([(form_view.id, "form")])
+        form = etree.fromstring(views["views"]["form"]["arch"])
+        section = form.xpath("//group[@string='Tiers-Lieu']")
+        self.assertEqual(len(section), 1, "no Tiers-Lieu section on the user form")
+        shown = {
+            node.get("name")
+            for node in section[0].iter("field")
+            if node.get("invisible") not in ("True", "1")
+        }
+        fields = self.env["res.users"].fields_get()
+        roles = self.roles()
+        for xmlid, members in (
+            ("tiers_lieu.module_category_tiers_lieu_workshop", ("staff", "manager")),
+            ("tiers_lieu.module_category_tiers_lieu_training", ("trainer",)),
+            ("tiers_lieu.module_category_tiers_lieu_treasury", ("treasurer",)),
+        ):
+            ladder = roles.filtered(lambda g, x=xmlid: g.category_id == self.env.ref(x))
+            name = name_selection_groups(ladder.ids)
+            self.assertIn(name, shown, f"{xmlid} is not on the user form")
+            options = [value for value, _label in fields[name]["selection"]]
+            for member in members:
+                self.assertIn(self.env.ref(f"tiers_lieu.group_{member}").id, options)
+        self.assertEqual(len(shown), 3, "every role is in one of the three selections")
+
+    def test_admin_can_do_what_each_role_does(self):
+        """Odoo's administrator holds every role: whatever a role may do, admin may too."""
+        admin = self.env.ref("base.user_admin")
+        menus = self.env["ir.ui.menu"]
+        admin_menus = menus.with_user(admin)._visible_menu_ids()
+        access = self.env["ir.model.access"]
+        employee = self.env.ref("base.group_user")
+        employee |= employee.trans_implied_ids
+        checked = 0
+        for group in self.roles():
+            user = new_test_user(
+                self.env, f"tl_role_{group.id}", groups=group.get_external_id()[group.id]
+            )
+            with self.subTest(role=group.name):
+                self.assertLessEqual(menus.with_user(user)._visible_menu_ids(), admin_menus)
+                # What the role adds to a plain internal user, in every installed addon.
+                granted = (group | group.trans_implied_ids) - employee
+                models = set(granted.model_access.model_id.mapped("model"))
+                for model in sorted(models):
+                    if self.env[model]._abstract:
+                        continue
+                    for permission in PERMISSIONS:
+                        if access.with_user(user).check(model, permission, False):
+                            checked += 1
+                            self.assertTrue(
+                                access.with_user(admin).check(model, permission, False),
+                                f"{group.name} may {permission} {model}, admin may not",
+                            )
+                    if access.with_user(user).check(model, "read", False):
+                        # Record rules: admin reads every record the role reads.
+                        mine = self.env[model].with_user(user).search([]).ids
+                        self.assertLessEqual(
+                            set(mine), set(self.env[model].with_user(admin).search([]).ids), model
+                        )
+        self.assertGreater(checked, 0)

@@ -1,25 +1,10 @@
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import { openTiersLieuMenu } from "@tiers_lieu/../tests/tours/tour_utils";
 
 registry.category("web_tour.tours").add("tiers_lieu_association_identity", {
     url: "/odoo",
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the Tiers-Lieu app",
-            trigger: ".o_app[data-menu-xmlid='tiers_lieu.menu_root']",
-            run: "click",
-        },
-        {
-            content: "Open Configuration",
-            trigger: ".o_main_navbar button[data-menu-xmlid='tiers_lieu.menu_configuration']",
-            run: "click",
-        },
-        {
-            content: "Open the association identity",
-            trigger: ".dropdown-item[data-menu-xmlid='tiers_lieu.menu_association']",
-            run: "click",
-        },
+        ...openTiersLieuMenu("tiers_lieu.menu_configuration", "tiers_lieu.menu_association"),
         {
             content: "Type the RNA number with spaces",
             trigger: ".o_field_widget[name='association_rna'] input",

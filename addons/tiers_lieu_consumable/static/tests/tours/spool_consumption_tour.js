@@ -1,26 +1,10 @@
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import { openTiersLieuMenu } from "@tiers_lieu/../tests/tours/tour_utils";
 
 registry.category("web_tour.tours").add("tiers_lieu_consumable_spool", {
     url: "/odoo",
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the Tiers-Lieu app",
-            trigger: ".o_app[data-menu-xmlid='tiers_lieu.menu_root']",
-            run: "click",
-        },
-        {
-            content: "Open the consumables menu",
-            trigger:
-                ".o_main_navbar button[data-menu-xmlid='tiers_lieu_consumable.menu_consumables']",
-            run: "click",
-        },
-        {
-            content: "Open the spools",
-            trigger: ".dropdown-item[data-menu-xmlid='tiers_lieu_consumable.spool_menu']",
-            run: "click",
-        },
+        ...openTiersLieuMenu("tiers_lieu_consumable.menu_consumables", "tiers_lieu_consumable.spool_menu"),
         {
             content: "The shelf shows the full spool",
             trigger: ".o_kanban_record:contains('TOUR-SPOOL-1') .o_progressbar",

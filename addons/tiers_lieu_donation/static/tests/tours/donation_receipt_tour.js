@@ -1,25 +1,10 @@
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import { openTiersLieuMenu } from "@tiers_lieu/../tests/tours/tour_utils";
 
 registry.category("web_tour.tours").add("tiers_lieu_donation_receipt", {
     url: "/odoo",
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the Tiers-Lieu app",
-            trigger: ".o_app[data-menu-xmlid='tiers_lieu.menu_root']",
-            run: "click",
-        },
-        {
-            content: "Open the Donations menu",
-            trigger: ".o_main_navbar button[data-menu-xmlid='tiers_lieu_donation.menu_donation']",
-            run: "click",
-        },
-        {
-            content: "List the donations",
-            trigger: ".dropdown-item[data-menu-xmlid='tiers_lieu_donation.menu_donation_donations']",
-            run: "click",
-        },
+        ...openTiersLieuMenu("tiers_lieu_donation.menu_donation", "tiers_lieu_donation.menu_donation_donations"),
         {
             content: "Open the draft donation of the tour donor",
             trigger: ".o_data_row td[name='partner_id']:contains(Tour Donor)",

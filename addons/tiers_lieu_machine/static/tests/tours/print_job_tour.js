@@ -1,25 +1,10 @@
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import { openTiersLieuMenu } from "@tiers_lieu/../tests/tours/tour_utils";
 
 registry.category("web_tour.tours").add("tiers_lieu_machine_print_job", {
     url: "/odoo",
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the Tiers-Lieu app",
-            trigger: ".o_app[data-menu-xmlid='tiers_lieu.menu_root']",
-            run: "click",
-        },
-        {
-            content: "Open the machine park menu",
-            trigger: ".o_main_navbar button[data-menu-xmlid='tiers_lieu_machine.menu_machine_park']",
-            run: "click",
-        },
-        {
-            content: "Open the machines",
-            trigger: ".dropdown-item[data-menu-xmlid='tiers_lieu_machine.machine_park_menu']",
-            run: "click",
-        },
+        ...openTiersLieuMenu("tiers_lieu_machine.menu_machine_park", "tiers_lieu_machine.machine_park_menu"),
         {
             content: "The park shows the machine, available",
             trigger: ".o_kanban_group .o_kanban_record:contains('Tour MK4') .badge:not(:empty)",

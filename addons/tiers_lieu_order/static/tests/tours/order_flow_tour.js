@@ -1,25 +1,10 @@
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import { openTiersLieuMenu } from "@tiers_lieu/../tests/tours/tour_utils";
 
 registry.category("web_tour.tours").add("tiers_lieu_order_quotation", {
     url: "/odoo",
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the Tiers-Lieu app",
-            trigger: ".o_app[data-menu-xmlid='tiers_lieu.menu_root']",
-            run: "click",
-        },
-        {
-            content: "Open the orders menu",
-            trigger: ".o_main_navbar button[data-menu-xmlid='tiers_lieu_order.menu_orders']",
-            run: "click",
-        },
-        {
-            content: "Open the quotations",
-            trigger: ".dropdown-item[data-menu-xmlid='tiers_lieu_order.quotation_menu']",
-            run: "click",
-        },
+        ...openTiersLieuMenu("tiers_lieu_order.menu_orders", "tiers_lieu_order.quotation_menu"),
         {
             content: "New quotation",
             trigger: ".o_control_panel .o-kanban-button-new, .o_control_panel .o_list_button_add",

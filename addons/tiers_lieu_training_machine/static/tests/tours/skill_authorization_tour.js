@@ -1,27 +1,12 @@
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import { openTiersLieuMenu } from "@tiers_lieu/../tests/tours/tour_utils";
 
 const AUTHS = ".o_field_widget[name='machine_authorization_ids']";
 
 /** Open the trainee file, validate the FDM skill and open the tab Machines. */
 function evaluateSteps() {
     return [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the Tiers-Lieu app",
-            trigger: ".o_app[data-menu-xmlid='tiers_lieu.menu_root']",
-            run: "click",
-        },
-        {
-            content: "Open the Trainees menu",
-            trigger: ".o_main_navbar button[data-menu-xmlid='tiers_lieu_training.menu_trainees']",
-            run: "click",
-        },
-        {
-            content: "Open the trainee files",
-            trigger: ".dropdown-item[data-menu-xmlid='tiers_lieu_training.trainee_menu']",
-            run: "click",
-        },
+        ...openTiersLieuMenu("tiers_lieu_training.menu_trainees", "tiers_lieu_training.trainee_menu"),
         {
             content: "Open the file of the trainee followed",
             trigger: ".o_data_row td[name='name']:contains(Tour Trainee)",

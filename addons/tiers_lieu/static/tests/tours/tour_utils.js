@@ -1,0 +1,34 @@
+import { stepUtils } from "@web_tour/tour_service/tour_utils";
+
+/**
+ * Steps opening the Tiers-Lieu app from the home menu, then, when given, a menu of its
+ * navbar and one of that menu's items (by xmlid). Tours of every Tiers-Lieu addon start so:
+ *
+ *     import { openTiersLieuMenu } from "@tiers_lieu/../tests/tours/tour_utils";
+ *     steps: () => [...openTiersLieuMenu("tiers_lieu_x.menu_x", "tiers_lieu_x.x_menu"), ...]
+ */
+export function openTiersLieuMenu(menuXmlid, itemXmlid) {
+    const steps = [
+        stepUtils.showAppsMenuItem(),
+        {
+            content: "Open the Tiers-Lieu app",
+            trigger: ".o_app[data-menu-xmlid='tiers_lieu.menu_root']",
+            run: "click",
+        },
+    ];
+    if (menuXmlid) {
+        steps.push({
+            content: `Open the menu ${menuXmlid}`,
+            trigger: `.o_main_navbar button[data-menu-xmlid='${menuXmlid}']`,
+            run: "click",
+        });
+    }
+    if (itemXmlid) {
+        steps.push({
+            content: `Open ${itemXmlid}`,
+            trigger: `.dropdown-item[data-menu-xmlid='${itemXmlid}']`,
+            run: "click",
+        });
+    }
+    return steps;
+}
