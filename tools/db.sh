@@ -125,11 +125,14 @@ ensure_template() {
         rm -rf "${filestore:?}/$template"
         [ ! -d "$filestore/${template}_build" ] || mv "$filestore/${template}_build" "$filestore/$template"
         echo "[db] built in $(($(date +%s) - started)) s" >&2
-        # Keep the two newest templates of earlier states, drop the rest.
-        psql -X -w -d postgres -tAc "select datname from pg_database where datname like 'tl\_tmpl\_%'
-            and datname <> '$template' order by oid desc offset 2" | while read -r old; do
+        # Keep this checkout's two newest templates of earlier states, drop its older ones
+        # (other checkouts on the same server keep theirs: they may be testing right now).
+        local built="$ROOT/.run/templates"
+        echo "$template" >>"$built"
+        head -n -3 "$built" | while read -r old; do
             dropdb --if-exists "$old" && rm -rf "${filestore:?}/$old"
         done
+        tail -n 3 "$built" >"$built.tmp" && mv "$built.tmp" "$built"
     fi
     echo "$template"
 }

@@ -19,7 +19,11 @@ class DonationParameter(models.Model):
     _description = "Dated Donation Parameter"
     _rec_name = "code"
 
-    code = fields.Selection(PARAMETER_CODES)
+    # Extends the mixin's empty selection: an override would log a warning at each start.
+    code = fields.Selection(
+        selection_add=PARAMETER_CODES,
+        ondelete=dict.fromkeys((code for code, _label in PARAMETER_CODES), "cascade"),
+    )
 
     @api.model
     def _parameter_menu(self):
