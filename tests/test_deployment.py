@@ -45,6 +45,7 @@ def run_entrypoint(tmp_path, master, db_password="db-secret-1", command=("true",
         POSTGRES_PASSWORD_FILE=str(secrets / "db"),
     )
     for name, value in (("master", master), ("db", db_password)):
+        (secrets / name).unlink(missing_ok=True)
         if value is not None:
             (secrets / name).write_text(value + "\n")
     return subprocess.run(
