@@ -3,6 +3,9 @@
 FROM odoo:18.0
 
 USER root
+# DejaVu Sans: the font embedded in every PDF our addons draw (tiers_lieu/pdf.py).
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
 COPY requirements.txt /tmp/tiers-lieu-requirements.txt
 # The image runs Ubuntu's Python with Odoo as a Debian package, so pip sees no `odoo`
 # distribution: OCA odoo-addon-* wheels are installed without their `odoo` requirement.

@@ -225,8 +225,8 @@ EOF
 
 find_odoo
 # Build headers for psycopg2 and python-ldap (python3-dev: OctoPrint's netifaces); chromium
-# runs the tours (tests).
-ensure_debs libpq-dev libldap2-dev libsasl2-dev python3-dev chromium
+# runs the tours (tests); DejaVu Sans is the font embedded in every PDF we draw.
+ensure_debs libpq-dev libldap2-dev libsasl2-dev python3-dev chromium fonts-dejavu-core
 ensure_venv
 ensure_octoprint
 ensure_pg

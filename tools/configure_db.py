@@ -29,6 +29,8 @@ env.ref("base.user_admin").write(
         "password": password,
     }
 )
+# The association writes its messages and documents in French (tiers_lieu/lang.py).
+env.ref("base.main_company").partner_id.lang = "fr_FR"
 # New contacts and visitors of public pages (e.g. the parts request form) speak French.
 env["ir.default"].set("res.partner", "lang", "fr_FR")
 env.cr.commit()

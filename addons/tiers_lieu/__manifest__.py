@@ -1,6 +1,6 @@
 {
     "name": "Tiers-Lieu",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Tiers-Lieu",
     "license": "AGPL-3",
     "summary": "Base of the Tiers-Lieu ERP: app menu, roles, association identity",
@@ -18,6 +18,7 @@
     ],
     "demo": ["demo/res_company_demo.xml"],
     "assets": {
+        "web.assets_backend": ["tiers_lieu/static/src/js/*.js"],
         "web.assets_tests": ["tiers_lieu/static/tests/tours/*.js"],
     },
     "post_init_hook": "post_init_hook",

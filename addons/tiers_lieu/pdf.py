@@ -1,25 +1,73 @@
-"""What the PDFs we draw with reportlab share: the font, fitting text in a width, and the
-HTTP response that serves them. Our documents never depend on wkhtmltopdf."""
+"""What the PDFs we draw with reportlab share: the embedded font, fitting text in a width,
+the check that every character of a text can be printed, and the HTTP response that serves
+them. Our documents never depend on wkhtmltopdf (see models/ir_actions_report.py)."""
+
+import os
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from odoo import _
+from odoo.exceptions import UserError
 from odoo.http import content_disposition, request
-from odoo.tools.misc import file_path
 
-# Lato ships with Odoo's web addon and has the accents of French names.
-FONT, FONT_BOLD = "TLLato", "TLLato-Bold"
+# DejaVu Sans (Debian's fonts-dejavu-core) covers Latin Extended and Vietnamese: a donor's or
+# trainee's name prints as written (Lato, shipped with Odoo, lacks ễ, ł, ř, ş, ț...).
+FONT, FONT_BOLD = "TLDejaVuSans", "TLDejaVuSans-Bold"
+FONT_FILES = {FONT: "DejaVuSans.ttf", FONT_BOLD: "DejaVuSans-Bold.ttf"}
+FONT_DIRS = (
+    "/usr/share/fonts/truetype/dejavu",  # Debian, Ubuntu (fonts-dejavu-core)
+    "/usr/share/fonts/dejavu-sans-fonts",  # Fedora
+    "/usr/share/fonts/TTF",  # Arch
+    "/usr/local/share/fonts",
+)
+
+
+def _font_path(filename):
+    for directory in FONT_DIRS:
+        path = os.path.join(directory, filename)
+        if os.path.isfile(path):
+            return path
+    raise UserError(
+        _(
+            "The font %(file)s is missing: install the Debian package fonts-dejavu-core "
+            "(apt-get install fonts-dejavu-core) to print documents.",
+            file=filename,
+        )
+    )
 
 
 def register_fonts():
-    """Register Lato with reportlab (once per process); returns (regular, bold)."""
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        for name, path in (
-            (FONT, "web/static/fonts/lato/Lato-Reg-webfont.ttf"),
-            (FONT_BOLD, "web/static/fonts/lato/Lato-Bol-webfont.ttf"),
-        ):
-            pdfmetrics.registerFont(TTFont(name, file_path(path)))
+    """Register DejaVu Sans with reportlab (once per process); returns (regular, bold)."""
+    for name, filename in FONT_FILES.items():
+        if name not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(name, _font_path(filename)))
     return FONT, FONT_BOLD
+
+
+def missing_glyphs(text, font=FONT):
+    """Characters of ``text`` that ``font`` cannot draw (reportlab would print ■)."""
+    register_fonts()
+    glyphs = pdfmetrics.getFont(font).face.charToGlyph
+    return sorted({char for char in text or "" if char.isprintable() and ord(char) not in glyphs})
+
+
+def check_printable(env, texts):
+    """Refuse to issue a document whose texts hold characters no embedded font draws.
+
+    ``texts`` maps a label (what the user must fix) to its text.
+    """
+    for label, text in texts.items():
+        missing = missing_glyphs(text)
+        if missing:
+            raise UserError(
+                env._(
+                    "“%(field)s” holds characters the document's font cannot print "
+                    "(%(chars)s): correct the text before printing.",
+                    field=label,
+                    chars=" ".join(missing),
+                )
+            )
 
 
 def fit_text(text, font, size, width):

@@ -25,6 +25,7 @@
         "views/stock_lot_views.xml",
         "views/stock_picking_views.xml",
         "views/tiers_lieu_order_menus.xml",
+        "report/stock_picking_reports.xml",
     ],
     "demo": ["demo/tiers_lieu_order_demo.xml"],
     "assets": {

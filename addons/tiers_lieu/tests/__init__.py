@@ -4,3 +4,4 @@ from . import test_groups
 from . import test_licences
 from . import test_tour
 from . import test_pdf
+from . import test_reports

@@ -11,15 +11,20 @@ class StockPicking(models.Model):
         self.ensure_one()
         if self.picking_type_code != "outgoing":
             raise UserError(self.env._("Only deliveries to customers have a delivery slip."))
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/tiers_lieu_order/delivery_slip/{self.id}",
-            "target": "new",
-        }
+        return self.env.ref("tiers_lieu_order.action_report_delivery_slip").report_action(self)
 
-    def _delivery_slip_pdf(self):
-        """(file name, PDF bytes) of this delivery's slip, in the customer's language."""
+    def _delivery_slip_filename(self):
         self.ensure_one()
-        picking = self.with_context(lang=self.partner_id.lang or self.env.lang)
-        name = self.env._("Delivery slip %(name)s.pdf", name=self.name).replace("/", "-")
-        return name, render_delivery_slip(picking)
+        return self.env._("Delivery slip %(name)s", name=self.name).replace("/", "-")
+
+    def _render_delivery_slip_pdf(self, data=None):
+        """{picking id: PDF bytes} of the slips of these deliveries, in each customer's
+        language (renderer of the report action_report_delivery_slip)."""
+        if any(picking.picking_type_code != "outgoing" for picking in self):
+            raise UserError(self.env._("Only deliveries to customers have a delivery slip."))
+        return {
+            picking.id: render_delivery_slip(
+                picking.with_context(lang=picking.partner_id.lang or self.env.lang)
+            )
+            for picking in self
+        }

@@ -71,11 +71,16 @@ class TestDelivery(OrderCase):
         paid.action_confirm()
         self.print_jobs(paid.print_job_ids)
         self.assertEqual(slip_notice(self.deliver(paid, 4)), [])
-        filename, pdf = picking._delivery_slip_pdf()
+        pdf, kind = self.env["ir.actions.report"]._render_qweb_pdf(
+            "tiers_lieu_order.delivery_slip", picking.ids
+        )
+        self.assertEqual(kind, "pdf")
         self.assertTrue(pdf.startswith(b"%PDF"))
-        self.assertIn(picking.name.replace("/", "-"), filename)
+        self.assertIn(picking.name.replace("/", "-"), picking._delivery_slip_filename())
         action = order.action_delivery_slip()
-        self.assertEqual(action["url"], f"/tiers_lieu_order/delivery_slip/{picking.id}")
+        self.assertEqual(action["report_name"], "tiers_lieu_order.delivery_slip")
+        self.assertEqual(action["tl_renderer"], "_render_delivery_slip_pdf")
+        self.assertEqual(action["context"]["active_ids"], picking.ids)
 
     def test_reprint_the_missing_parts(self):
         order = self.make_order(lines=((None, 8),))

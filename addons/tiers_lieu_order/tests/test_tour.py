@@ -1,3 +1,6 @@
+import json
+
+from odoo import http
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import OrderCase
@@ -59,12 +62,27 @@ class TestDeliverySlipRoute(HttpCase, OrderCase):
         order.action_confirm()
         self.print_jobs(order.print_job_ids)
         picking = self.deliver(order, 4)
-        url = f"/tiers_lieu_order/delivery_slip/{picking.id}"
+        url = f"/report/pdf/tiers_lieu_order.delivery_slip/{picking.id}"
         self.authenticate("tl_staff", "tl_staff")
         response = self.url_open(url)
         self.assertEqual(response.status_code, 200)
         self.assertEqual(response.headers["Content-Type"], "application/pdf")
         self.assertTrue(response.content.startswith(b"%PDF"))
+        # What the web client's Print menu does (tiers_lieu's reportlab handler): a PDF named
+        # after the delivery, not the HTML fallback of wkhtmltopdf-less servers.
+        response = self.url_open(
+            "/report/download",
+            data={
+                "data": json.dumps([url, "qweb-pdf"]),
+                "context": "{}",
+                "csrf_token": http.Request.csrf_token(self),
+            },
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertTrue(response.content.startswith(b"%PDF"))
+        self.assertIn(picking.name.replace("/", "-"), response.headers["Content-Disposition"])
         new_test_user(self.env, "tl_order_outsider", groups="base.group_user")
         self.authenticate("tl_order_outsider", "tl_order_outsider")
-        self.assertEqual(self.url_open(url).status_code, 404)
+        response = self.url_open(url)
+        self.assertNotEqual(response.status_code, 200)
+        self.assertFalse(response.content.startswith(b"%PDF"))

@@ -1,5 +1,4 @@
-from odoo import api, fields, models, tools
-from odoo.exceptions import UserError
+from odoo import api, fields, models
 
 PARAMETER_CODES = [
     ("pass_iae_months", "PASS IAE initial validity (months)"),
@@ -16,70 +15,16 @@ PARAMETER_CODES = [
 
 
 class TrainingParameter(models.Model):
-    """Legal and operational values that change with the law or the house rules.
-
-    Each value applies from its date on; a path uses the value in force on its start date.
-    """
+    """Legal and operational values of training paths; a path uses the value in force on
+    its start date."""
 
     _name = "tiers_lieu.training.parameter"
+    _inherit = "tiers_lieu.dated.parameter.mixin"
     _description = "Training Parameter"
-    _order = "code, date_from desc"
 
-    name = fields.Char(compute="_compute_name")
-    code = fields.Selection(PARAMETER_CODES, required=True, index=True)
-    date_from = fields.Date(
-        string="Applies From",
-        required=True,
-        help="The value applies to contracts and paths starting on or after this date.",
-    )
+    code = fields.Selection(PARAMETER_CODES)
     value = fields.Float(required=True, digits=(16, 2))
-    legal_reference = fields.Char(help="Text that sets the value, e.g. Code du travail L5132-15-1.")
-
-    _sql_constraints = [
-        (
-            "code_date_uniq",
-            "unique(code, date_from)",
-            "A parameter has one value per date: change the existing line instead.",
-        ),
-    ]
-
-    @api.depends("code")
-    def _compute_name(self):
-        labels = dict(self._fields["code"]._description_selection(self.env))
-        for parameter in self:
-            parameter.name = labels.get(parameter.code, "")
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        self.env.registry.clear_cache()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self.env.registry.clear_cache()
-        return super().write(vals)
-
-    def unlink(self):
-        self.env.registry.clear_cache()
-        return super().unlink()
 
     @api.model
-    @tools.ormcache()
-    def _get_table(self):
-        rows = self.sudo().search_read([], ["code", "date_from", "value"], order="date_from desc")
-        return tuple((row["code"], row["date_from"], row["value"]) for row in rows)
-
-    @api.model
-    def _get_value(self, code, on_date):
-        """Value of ``code`` in force on ``on_date`` (no query once cached)."""
-        for row_code, date_from, value in self._get_table():
-            if row_code == code and date_from <= on_date:
-                return value
-        label = dict(self._fields["code"]._description_selection(self.env))[code]
-        raise UserError(
-            self.env._(
-                "No value of the parameter “%(name)s” applies on %(date)s. Add one in "
-                "Tiers-Lieu > Trainees > Configuration > Parameters.",
-                name=label,
-                date=on_date,
-            )
-        )
+    def _parameter_menu(self):
+        return self.env._("Tiers-Lieu > Trainees > Configuration > Parameters")
