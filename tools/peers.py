@@ -1,7 +1,10 @@
 """The peer gate's bookkeeping (called by tools/test_peers.sh).
 
-    peers.py key MODULES_FILE SUITE...      cache key of the baseline's results
-    peers.py compare OURS BASE DIFFS SUITE... table per suite; exit 1 on a regression
+    peers.py key MODULES_FILE SUITE...        cache key of the baseline's results
+    peers.py compare OURS BASE DIFFS SUITE...  table per suite; exit 1 on a regression
+             (with TL_PEERS_NEW=FILE: the unlisted regressions' ids written to FILE)
+    peers.py nodeids FILE                      pytest node ids (absolute paths) of those ids
+    peers.py merge OURS RERUN                  a regression that passes when re-run is flaky
 
 A regression is a test of a peer suite that fails (or errors, or is skipped) with our
 addons installed and passes on the baseline. Each one must be listed in DIFFS
@@ -106,7 +109,12 @@ def compare(ours_file, base_file, diffs_file, suites):
         cells = [str(c) for c in row[:6]] + [f"{c:.0f} s" for c in row[6:]]
         print("| " + " | ".join(cells) + " |")
 
-    for test in sorted(regressions - known.keys()):
+    new_failures = sorted(regressions - known.keys())
+    if os.environ.get("TL_PEERS_NEW"):
+        Path(os.environ["TL_PEERS_NEW"]).write_text("".join(f"{t}\n" for t in new_failures))
+    for test in sorted(t for t, r in ours.items() if r.get("flaky")):
+        print(f"[peers] flaky: failed, then passed when re-run: {test}")
+    for test in new_failures:
         result = ours[test]
         unexplained.append(
             f"NEW FAILURE with our addons (passes without them): {test}\n"
@@ -128,11 +136,30 @@ def compare(ours_file, base_file, diffs_file, suites):
     return 0
 
 
+def nodeids(ids_file):
+    for test in Path(ids_file).read_text().split():
+        path, tail = test.split("::", 1)
+        module, rel = path.split("/", 1)
+        print(f"{module_dirs(module)[0] / rel}::{tail}")
+
+
+def merge(ours_file, rerun_file):
+    ours, rerun = load(ours_file), load(rerun_file)
+    for test, result in rerun.items():
+        if test in ours and result["outcome"] == "passed":
+            ours[test].update(outcome="passed", flaky=True)
+    Path(ours_file).write_text(json.dumps(ours, indent=0, sort_keys=True))
+
+
 if __name__ == "__main__":
     command, *args = sys.argv[1:]
     if command == "key":
         key(args[0], args[1:])
     elif command == "compare":
         sys.exit(compare(args[0], args[1], args[2], args[3:]))
+    elif command == "nodeids":
+        nodeids(args[0])
+    elif command == "merge":
+        merge(args[0], args[1])
     else:
         sys.exit(f"unknown command {command}")
