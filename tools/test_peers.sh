@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # The peer gate (`make test-peers`, run by CI): the own test suites of the Odoo and OCA
 # modules our addons extend, run with pytest-odoo
-#   - on a copy of the test database (every addon of addons/ installed: a fully loaded
-#     registry, so at_install tests run as they should), and
+#   - on a database with every addon of addons/ installed (a fully loaded registry, so
+#     at_install tests run as they should), and
 #   - on a baseline: the same Odoo modules, the same French company and language, none of
 #     our addons. Its results are cached in $TL_CACHE/peer-baseline/ keyed by Odoo's source,
 #     the modules' sources and versions and the suites, so CI rebuilds it only when those change.
+# Both databases have demo data, as on Odoo's and OCA's own CI: OCA donation's tests use
+# demo records (base.res_partner_1, donation_base.product_product_donation).
 # It fails on any test failing with our addons that passes on the baseline, unless
 # tests/peer_differences.yaml lists it (deliberate, or pending a fix).
 #   tools/test_peers.sh [MODULE...]     default: every suite of PEER_SUITES below
@@ -27,7 +29,7 @@ cache="$TL_CACHE/peer-baseline"
 mkdir -p "$out" "$cache"
 ours="tl_peers_ours_$$"
 base="tl_peers_base_$$"
-trap 'drop_db "$ours"; drop_db "$base"' EXIT
+trap 'drop_db "$ours"; drop_db "${ours}_kept"; drop_db "$base"' EXIT
 started=$(date +%s)
 
 # run_suites DB RESULT_JSON LOG [NODEID...]: one pytest session (one registry load) for
@@ -61,18 +63,17 @@ print(*module_dirs('$suite'))"); do
     echo "[peers] $1: $(tail -n 1 "$3" | tr -d '=') in $(($(date +%s) - t0)) s (log $3)" >&2
 }
 
-# 1. With our addons: a copy of the test database, plus any suite module none of ours installs.
-copy_db "$(ensure_template)" "$ours"
-missing=$(psql -X -w -d "$ours" -tAc "select string_agg(m, ',') from unnest(string_to_array(
-    '$(IFS=,; echo "${suites[*]}")', ',')) m where m not in (select name from ir_module_module
-    where state = 'installed')")
-if [ -n "$missing" ]; then
-    echo "[peers] installing $missing (not installed by our addons)" >&2
-    odoo_step "$ROOT/.run/logs/$ours.log" -d "$ours" -i "$missing" --stop-after-init --no-http
-fi
+# 1. With our addons (and the suites' modules, for one none of ours installs).
+t0=$(date +%s)
+echo "[peers] building the database with our addons" >&2
+create_db "$ours" yes "$(our_addons),$(IFS=,; echo "${suites[*]}")"
+echo "[peers] built in $(($(date +%s) - t0)) s" >&2
 psql -X -w -d "$ours" -tAc "select name || '=' || coalesce(latest_version, '') from
     ir_module_module where state = 'installed' and name <> all(string_to_array('$(our_addons)', ','))
     order by name" >"$out/modules.txt"
+# A pristine copy for re-runs (createdb -T: seconds).
+ours_kept="${ours}_kept"
+copy_db "$ours" "$ours_kept"
 run_suites "$ours" "$out/ours.json" "$out/ours.log"
 drop_db "$ours"
 
@@ -84,7 +85,7 @@ if [ -s "$baseline" ]; then
 else
     t0=$(date +%s)
     echo "[peers] building the baseline database (same Odoo modules, no Tiers-Lieu addon)" >&2
-    create_db "$base" no "$(cut -d= -f1 "$out/modules.txt" | paste -sd, -)"
+    create_db "$base" yes "$(cut -d= -f1 "$out/modules.txt" | paste -sd, -)"
     echo "[peers] baseline built in $(($(date +%s) - t0)) s" >&2
     run_suites "$base" "$out/base.json" "$out/base.log"
     drop_db "$base"
@@ -104,7 +105,7 @@ new=$(wc -l <"$out/new.txt")
 if [ "$rc" != 0 ] && [ "$new" -gt 0 ] && [ "$new" -le 100 ]; then
     echo "[peers] re-running $new new failure(s) once" >&2
     mapfile -t ids < <("$VENV/bin/python" "$ROOT/tools/peers.py" nodeids "$out/new.txt")
-    copy_db "$(ensure_template)" "$ours"
+    copy_db "$ours_kept" "$ours"
     run_suites "$ours" "$out/rerun.json" "$out/rerun.log" "${ids[@]}"
     drop_db "$ours"
     "$VENV/bin/python" "$ROOT/tools/peers.py" merge "$out/ours.json" "$out/rerun.json"
