@@ -12,5 +12,9 @@ COPY requirements.txt /tmp/tiers-lieu-requirements.txt
 RUN pip3 install --no-cache-dir --break-system-packages --no-deps \
         -r /tmp/tiers-lieu-requirements.txt \
     && rm /tmp/tiers-lieu-requirements.txt
-COPY tools/configure_db.py tools/docker_init_db.sh /opt/tiers-lieu/
+COPY tools/configure_db.py tools/docker_init_db.sh tools/docker_entrypoint.sh /opt/tiers-lieu/
+RUN chmod 755 /opt/tiers-lieu/docker_init_db.sh /opt/tiers-lieu/docker_entrypoint.sh
 USER odoo
+# Secrets in, configuration written with mode 600, then Odoo (see docker_entrypoint.sh).
+ENTRYPOINT ["/opt/tiers-lieu/docker_entrypoint.sh"]
+CMD ["odoo"]

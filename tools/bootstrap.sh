@@ -217,6 +217,7 @@ export VENV='$VENV'
 export PGHOST='$PGHOST' PGPORT='$PGPORT' PGUSER='$PGUSER'
 export ODOO_CONF='$RUN/odoo.conf'
 export TL_OCTOPRINT='$TL_OCTOPRINT'
+export TL_CACHE='$TL_CACHE'
 EOF
     sed -e "s#@ADDONS_PATH@#$addons_paths#" -e "s#@DATA_DIR@#$RUN/data#" \
         -e "s#@HTTP_PORT@#${TL_HTTP_PORT:-8069}#" -e "s#@DB_HOST@#$PGHOST#" -e "s#@DB_PORT@#$PGPORT#" -e "s#@DB_USER@#$PGUSER#" \

@@ -92,7 +92,8 @@ create_db() {
     echo "[db] $name: base + French language" >&2
     odoo_step "$log" -d "$name" -i base --without-demo=all --load-language=fr_FR --stop-after-init --no-http
     echo "[db] $name: French company and admin" >&2
-    odoo_cmd shell -d "$name" --no-http --log-level=warn <"$ROOT/tools/configure_db.py" >>"$log" 2>&1 ||
+    # Local demo and test databases only: admin / admin (the Docker path requires a secret).
+    TL_ADMIN_PASSWORD="${TL_ADMIN_PASSWORD:-admin}" odoo_cmd shell -d "$name" --no-http --log-level=warn <"$ROOT/tools/configure_db.py" >>"$log" 2>&1 ||
         { tail -n 40 "$log" >&2; return 1; }
     if [ "$demo" != yes ]; then
         echo "[db] $name: installing $modules" >&2

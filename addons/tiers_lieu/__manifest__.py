@@ -8,7 +8,7 @@
     "maintainers": [],
     "website": "https://github.com/tiers-lieu-erp/tiers-lieu-erp",
     "depends": ["base_setup", "mail", "l10n_fr"],
-    "external_dependencies": {"python": ["stdnum"]},
+    "external_dependencies": {"python": ["python-stdnum"]},
     "data": [
         "security/tiers_lieu_groups.xml",
         "security/ir.model.access.csv",

@@ -9,7 +9,7 @@
     "maintainers": [],
     "website": "https://github.com/tiers-lieu-erp/tiers-lieu-erp",
     "depends": ["portal", "tiers_lieu_order"],
-    "external_dependencies": {"python": ["stdnum"]},
+    "external_dependencies": {"python": ["python-stdnum"]},
     "data": [
         "security/ir.model.access.csv",
         "data/mail_template_data.xml",
