@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Database helpers shared by tools/run.sh and tools/test.sh (source .run/env first).
-#   create_db NAME DEMO(yes|no) MODULES   French company and language, MODULES installed
-#                                         (with DEMO=yes, demo data of our addons only)
+#   create_db NAME DEMO(yes|no|all) MODULES   French company and language, MODULES installed
+#                                         (DEMO=yes: demo data of our addons only; all: every
+#                                         module's, as Odoo's and OCA's own CI, for the peer gate)
 #   install_theirs NAME MODULES           Odoo's/OCA's modules MODULES need, without demo
 #   our_addons                            comma-separated list of every addon in addons/
 
@@ -90,7 +91,9 @@ create_db() {
     # Odoo's and OCA's modules never get their demo data: it would fill our lists with
     # American companies, furniture orders and donors (README, "Demo data").
     echo "[db] $name: base + French language" >&2
-    odoo_step "$log" -d "$name" -i base --without-demo=all --load-language=fr_FR --stop-after-init --no-http
+    local base_demo=(--without-demo=all)
+    [ "$demo" != all ] || base_demo=()
+    odoo_step "$log" -d "$name" -i base "${base_demo[@]}" --load-language=fr_FR --stop-after-init --no-http
     echo "[db] $name: French company and admin" >&2
     # Local demo and test databases only: admin / admin (the Docker path requires a secret).
     TL_ADMIN_PASSWORD="${TL_ADMIN_PASSWORD:-admin}" odoo_cmd shell -d "$name" --no-http --log-level=warn <"$ROOT/tools/configure_db.py" >>"$log" 2>&1 ||
@@ -100,7 +103,7 @@ create_db() {
         odoo_step "$log" -d "$name" -i "$modules" --without-demo=all --stop-after-init --no-http
         return
     fi
-    install_theirs "$name" "$modules"
+    [ "$demo" = all ] || install_theirs "$name" "$modules"
     echo "[db] $name: installing $modules with demo data" >&2
     odoo_step "$log" -d "$name" -i "$modules" --stop-after-init --no-http
 }

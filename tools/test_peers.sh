@@ -66,7 +66,7 @@ print(*module_dirs('$suite'))"); do
 # 1. With our addons (and the suites' modules, for one none of ours installs).
 t0=$(date +%s)
 echo "[peers] building the database with our addons" >&2
-create_db "$ours" yes "$(our_addons),$(IFS=,; echo "${suites[*]}")"
+create_db "$ours" all "$(our_addons),$(IFS=,; echo "${suites[*]}")"
 echo "[peers] built in $(($(date +%s) - t0)) s" >&2
 psql -X -w -d "$ours" -tAc "select name || '=' || coalesce(latest_version, '') from
     ir_module_module where state = 'installed' and name <> all(string_to_array('$(our_addons)', ','))
@@ -85,7 +85,7 @@ if [ -s "$baseline" ]; then
 else
     t0=$(date +%s)
     echo "[peers] building the baseline database (same Odoo modules, no Tiers-Lieu addon)" >&2
-    create_db "$base" yes "$(cut -d= -f1 "$out/modules.txt" | paste -sd, -)"
+    create_db "$base" all "$(cut -d= -f1 "$out/modules.txt" | paste -sd, -)"
     echo "[peers] baseline built in $(($(date +%s) - t0)) s" >&2
     run_suites "$base" "$out/base.json" "$out/base.log"
     drop_db "$base"
