@@ -2,6 +2,8 @@ from odoo import api, fields, models
 
 from odoo.addons.tiers_lieu.machine_kinds import MACHINE_KINDS
 
+from .tiers_lieu_print_job import ENDED_STATES
+
 MACHINE_STATES = [
     ("available", "Available"),
     ("printing", "Printing"),
@@ -10,8 +12,6 @@ MACHINE_STATES = [
     ("out_of_order", "Out of Order"),
     ("retired", "Retired"),
 ]
-# Jobs that used the machine: they count in hours, grams and failures.
-ENDED_JOB_STATES = ("done", "failed")
 
 
 class MaintenanceEquipment(models.Model):
@@ -129,7 +129,7 @@ class MaintenanceEquipment(models.Model):
     )
     def _compute_usage_totals(self):
         groups = self.env["tiers_lieu.print.job"]._read_group(
-            [("machine_id", "in", self._origin.ids), ("state", "in", ENDED_JOB_STATES)],
+            [("machine_id", "in", self._origin.ids), ("state", "in", ENDED_STATES)],
             ["machine_id", "state"],
             ["duration_hours:sum", "grams_actual:sum", "__count"],
         )

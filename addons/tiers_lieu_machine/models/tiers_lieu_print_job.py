@@ -1,5 +1,6 @@
 import base64
 import binascii
+from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -17,6 +18,10 @@ JOB_STATES = [
     ("failed", "Failed"),
     ("cancelled", "Cancelled"),
 ]
+# Jobs that ran on their machine: they count in its hours, material and failures.
+ENDED_STATES = ("done", "failed")
+# Set by the actions around their own write of ``state``: such writes are no correction.
+STATE_CHANGE_CONTEXT = "tiers_lieu_job_state_change"
 # Machine states in which a job may start.
 STARTABLE_MACHINE_STATES = ("available",)
 NON_NEGATIVE_FIELDS = (
@@ -218,11 +223,7 @@ class TiersLieuPrintJob(models.Model):
                 )
                 for key, value in slicer_vals.items():
                     vals.setdefault(key, value)
-            if vals.get("name", self.env._("New")) == self.env._("New"):
-                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
-                vals["name"] = self.env["ir.sequence"].with_company(company).next_by_code(
-                    "tiers_lieu.print.job"
-                ) or self.env._("New")
+        self._number(vals_list)
         return super().create(vals_list)
 
     def write(self, vals):
@@ -237,7 +238,53 @@ class TiersLieuPrintJob(models.Model):
                 vals.get("material_id", self.material_id.id),
             )
             vals = dict(slicer_vals, **vals)
-        return super().write(vals)
+        if self.env.context.get(STATE_CHANGE_CONTEXT):
+            return super().write(vals)
+        fnames = set(vals)
+        before = self._correction_snapshot(fnames)
+        result = super().write(vals)
+        corrected = self.filtered(lambda j: j.state in ENDED_STATES or j in before["ended"])
+        if corrected:
+            corrected._on_corrected(fnames, before)
+        return result
+
+    @api.model
+    def _number(self, vals_list):
+        """Give their reference to the new jobs of ``vals_list`` that have none, drawn from
+        the job sequence of their company in one query per company (orders create hundreds
+        of jobs at once)."""
+        new = self.env._("New")
+        by_company = defaultdict(list)
+        for vals in vals_list:
+            if vals.get("name", new) == new:
+                by_company[vals.get("company_id") or self.env.company.id].append(vals)
+        for company_id, company_vals in by_company.items():
+            company = self.env["res.company"].browse(company_id)
+            names = self._next_names(company, len(company_vals))
+            for vals, name in zip(company_vals, names, strict=True):
+                vals["name"] = name or new
+
+    @api.model
+    def _next_names(self, company, count):
+        """``count`` references from the job sequence of ``company``: one query for a
+        standard sequence without date ranges, else one draw per job."""
+        Sequence = self.env["ir.sequence"].sudo().with_company(company)
+        sequence = Sequence.search(
+            [("code", "=", "tiers_lieu.print.job"), ("company_id", "in", [company.id, False])],
+            order="company_id",
+            limit=1,
+        )
+        if count > 1 and sequence.implementation == "standard" and not sequence.use_date_range:
+            # The PostgreSQL sequence ir.sequence keeps for a standard implementation.
+            self.env.cr.execute(
+                SQL(
+                    "SELECT nextval(%s) FROM generate_series(1, %s)",
+                    f"ir_sequence_{sequence.id:03d}",
+                    count,
+                )
+            )
+            return [sequence.get_next_char(number) for (number,) in self.env.cr.fetchall()]
+        return [Sequence.next_by_code("tiers_lieu.print.job") for _i in range(count)]
 
     def _check_one_printing_per_machine(self, machine_id=None):
         """Refuse a second printing job on a machine (checked before writing: the unique
@@ -295,16 +342,36 @@ class TiersLieuPrintJob(models.Model):
                         missing=", ".join(missing),
                     )
                 )
-        self.write({"state": "queued", "date_queued": fields.Datetime.now()})
+        self._change_state({"state": "queued", "date_queued": fields.Datetime.now()})
 
     def action_back_to_draft(self):
         for job in self:
             job._check_state(("queued", "cancelled"))
-        self.write({"state": "draft"})
+        self._change_state({"state": "draft"})
 
     def action_start(self):
+        """Start queued jobs: check them, send each to its machine when the machine is
+        driven by the ERP (``_send_to_machine``), then start those the machine took."""
         self._check_can_start()
-        self._start()
+        refused = {}
+        for job in self:
+            message = job._send_to_machine()
+            if message:
+                refused[job.id] = f"{job.name}: {message}"
+        self.filtered(lambda j: j.id not in refused)._start()
+        if not refused:
+            return True
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "danger",
+                "sticky": True,
+                "title": self.env._("Not started on the machine"),
+                "message": "\n".join(refused.values()),
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
 
     def action_pause(self):
         for job in self:
@@ -355,7 +422,8 @@ class TiersLieuPrintJob(models.Model):
     def action_cancel(self):
         for job in self:
             job._check_state(("draft", "queued"))
-        self.write({"state": "cancelled"})
+        self._change_state({"state": "cancelled"})
+        self._on_cancel()
 
     def action_open_dispatch(self):
         return {
@@ -474,6 +542,16 @@ class TiersLieuPrintJob(models.Model):
                     )
                 )
 
+    def _change_state(self, vals):
+        """Write a change of state decided by an action (the only path that may)."""
+        return self.with_context(**{STATE_CHANGE_CONTEXT: True}).write(vals)
+
+    def _send_to_machine(self):
+        """Send this job to its machine before it starts, when an extension drives the
+        machine; returns why the machine refused it (translated), or None."""
+        self.ensure_one()
+        return None
+
     def _start(self):
         now = fields.Datetime.now()
         for job in self:
@@ -481,19 +559,23 @@ class TiersLieuPrintJob(models.Model):
             if not job.grams_actual:
                 # The slicer's estimate until someone weighs or corrects it.
                 vals["grams_actual"] = job.estimated_grams
-            job.write(vals)
+            job._change_state(vals)
+        self._on_start()
 
     def _finish(self, state, vals=None):
-        """End printing jobs as done or failed, then update what depends on use."""
+        """End printing jobs as done or failed, then run the hooks of ended jobs."""
         now = fields.Datetime.now()
         for job in self:
             job_vals = dict(vals or {}, state=state, paused=False)
             job_vals.setdefault("date_end", now)
             if state == "done" and not job.good_quantity and not job.rejected_quantity:
                 job_vals.setdefault("good_quantity", job.quantity_per_plate)
-            job.write(job_vals)
-        self.env["tiers_lieu.machine.authorization"]._record_use(self)
-        self.machine_id._check_maintenance_rules()
+            job._change_state(job_vals)
+        self._on_end()
+        if state == "done":
+            self._on_done()
+        else:
+            self._on_failed()
 
     def _mark_failed(self, reasons=None, failed_weight=None, grams_actual=None, note=None):
         vals = {}
@@ -506,6 +588,39 @@ class TiersLieuPrintJob(models.Model):
         if note:
             vals["failure_note"] = note
         self._finish("failed", vals)
+
+    # ------------------------------------------------------------------ hooks
+    # Extensions react to a job's life here, never by overriding write(): see
+    # readme/DEVELOP.md. Each hook runs once per batch, after the jobs are written.
+
+    def _on_start(self):
+        """These jobs just started printing (``state``, ``date_start`` written)."""
+
+    def _on_end(self):
+        """These jobs just ended, done or failed (``date_end`` and the figures written);
+        runs before ``_on_done``/``_on_failed``. Counts the use of machines and
+        authorisations."""
+        self.env["tiers_lieu.machine.authorization"]._record_use(self)
+        self.machine_id._check_maintenance_rules()
+
+    def _on_done(self):
+        """These jobs just ended done (``good_quantity`` set)."""
+
+    def _on_failed(self):
+        """These jobs just ended failed (reasons, failed weight written)."""
+
+    def _on_cancel(self):
+        """These draft or queued jobs were just cancelled."""
+
+    def _correction_snapshot(self, fnames):
+        """What ``_on_corrected`` needs to know of these jobs before a write of ``fnames``
+        outside the actions. Extensions add their keys to the dict of ``super()``."""
+        return {"ended": self.filtered(lambda j: j.state in ENDED_STATES)}
+
+    def _on_corrected(self, fnames, before):
+        """``fnames`` were written on these jobs outside the actions (a correction of an
+        ended job's figures, dates or operator); ``self`` holds the jobs ended before or
+        after the write, ``before`` the dict of ``_correction_snapshot``."""
 
     def _slicer_values(self, data, filename, material_id=None):
         """Field values read from a print file's slicer header (base64 data)."""
