@@ -216,6 +216,15 @@ class TiersLieuPrintJob(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self._may_change_state():
+            for vals in vals_list:
+                if vals.get("state", "draft") != "draft":
+                    raise UserError(
+                        self.env._(
+                            "A print job is created as a draft: queue it, then start it "
+                            "with its buttons."
+                        )
+                    )
         for vals in vals_list:
             if vals.get("print_file"):
                 slicer_vals = self._slicer_values(
@@ -227,6 +236,17 @@ class TiersLieuPrintJob(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        if "state" in vals and not self._may_change_state():
+            moved = self.filtered(lambda j: j.state != vals["state"])
+            if moved:
+                raise UserError(
+                    self.env._(
+                        "The state of job %(job)s changes only through its buttons (Queue, "
+                        "Start, Mark Done, Record Failure, Cancel), which check the machine, "
+                        "the operator and the figures.",
+                        job=moved[0].name,
+                    )
+                )
         if vals.get("state") == "printing" or (
             vals.get("machine_id") and "printing" in self.mapped("state")
         ):
@@ -541,6 +561,11 @@ class TiersLieuPrintJob(models.Model):
                         job=job.name,
                     )
                 )
+
+    def _may_change_state(self):
+        """Whether ``state`` may be written here: by the actions (``_change_state``), or by
+        the superuser (data files, imports of past jobs, migrations)."""
+        return self.env.su or bool(self.env.context.get(STATE_CHANGE_CONTEXT))
 
     def _change_state(self, vals):
         """Write a change of state decided by an action (the only path that may)."""
