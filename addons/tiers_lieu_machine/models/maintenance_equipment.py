@@ -1,8 +1,19 @@
+import math
+
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 from odoo.addons.tiers_lieu.machine_kinds import MACHINE_KINDS
 
-from .tiers_lieu_print_job import ENDED_STATES
+from .tiers_lieu_print_job import ENDED_STATES, check_finite
+
+# Beyond these a dimension is a typo (mm): the largest printers and cutters are a few metres.
+BUILD_LIMITS = {
+    "build_x_mm": 10_000.0,
+    "build_y_mm": 10_000.0,
+    "build_z_mm": 10_000.0,
+    "nozzle_diameter_mm": 10.0,
+}
 
 MACHINE_STATES = [
     ("available", "Available"),
@@ -189,6 +200,33 @@ class MaintenanceEquipment(models.Model):
         )
         for machine in self:
             machine.queued_job_count = counts.get(machine, 0)
+
+    @api.constrains("build_x_mm", "build_y_mm", "build_z_mm", "nozzle_diameter_mm")
+    def _check_build_volume(self):
+        for machine in self:
+            for fname, limit in BUILD_LIMITS.items():
+                value = machine[fname]
+                if not math.isfinite(value) or not 0 <= value <= limit:
+                    raise ValidationError(
+                        self.env._(
+                            "%(field)s of %(machine)s is not plausible (%(value)s): it goes "
+                            "from 0 to %(limit)s.",
+                            field=self._fields[fname]._description_string(self.env),
+                            machine=machine.display_name,
+                            value=f"{value:g}",
+                            limit=f"{limit:g}",
+                        )
+                    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            check_finite(self, vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_finite(self, vals)
+        return super().write(vals)
 
     def action_view_jobs(self):
         self.ensure_one()

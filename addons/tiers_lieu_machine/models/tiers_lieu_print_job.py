@@ -1,5 +1,7 @@
 import base64
 import binascii
+import io
+import math
 from collections import defaultdict
 
 from odoo import api, fields, models
@@ -8,7 +10,7 @@ from odoo.tools import SQL
 
 from odoo.addons.tiers_lieu.machine_kinds import MACHINE_KINDS
 
-from ..gcode import parse_slicer_header
+from ..gcode import Base64Reader, PrintFileTooLarge, parse_slicer_header, read_excerpt
 
 JOB_STATES = [
     ("draft", "Draft"),
@@ -34,6 +36,20 @@ NON_NEGATIVE_FIELDS = (
     "size_y_mm",
     "size_z_mm",
 )
+# Beyond these a figure is a typo or a crafted file (the slicer header parser ignores
+# such values too): 12 weeks of printing, 100 kg, 10 m.
+MAX_FIGURES = {
+    "estimated_duration_hours": 2000.0,
+    "estimated_grams": 100_000.0,
+    "grams_actual": 100_000.0,
+    "failed_weight_grams": 100_000.0,
+    "size_x_mm": 10_000.0,
+    "size_y_mm": 10_000.0,
+    "size_z_mm": 10_000.0,
+}
+# Largest print file accepted, in MB (ir.config_parameter MAX_FILE_PARAM overrides it).
+MAX_FILE_PARAM = "tiers_lieu_machine.print_file_max_mb"
+DEFAULT_MAX_FILE_MB = 200
 # Kinds whose jobs consume a material the machine must accept.
 MATERIAL_KINDS = ("fdm_printer", "resin_printer", "laser_cutter")
 
@@ -61,6 +77,13 @@ class TiersLieuPrintJob(models.Model):
     print_file = fields.Binary(attachment=True, copy=True)
     print_filename = fields.Char(string="File Name")
     slicer = fields.Char(readonly=True, help="Slicer that wrote the file, read from its header.")
+    slicer_note = fields.Char(
+        string="Header Values Ignored",
+        readonly=True,
+        copy=False,
+        help="Values of the slicer header that were not taken: not a number, or beyond "
+        "what a print can be.",
+    )
     estimated_duration_hours = fields.Float(
         string="Estimated Duration (h)",
         digits=(16, 2),
@@ -175,6 +198,18 @@ class TiersLieuPrintJob(models.Model):
                             value=job[fname],
                         )
                     )
+                limit = MAX_FIGURES.get(fname)
+                if not math.isfinite(job[fname]) or (limit and job[fname] > limit):
+                    raise ValidationError(
+                        self.env._(
+                            "%(field)s of job %(job)s is not plausible (%(value)s): it cannot "
+                            "exceed %(limit)s.",
+                            field=self._fields[fname]._description_string(self.env),
+                            job=job.name,
+                            value=f"{job[fname]:g}",
+                            limit=f"{limit:g}" if limit else "",
+                        )
+                    )
             if job.failed_weight_grams > job.grams_actual > 0:
                 raise ValidationError(
                     self.env._(
@@ -226,6 +261,7 @@ class TiersLieuPrintJob(models.Model):
                         )
                     )
         for vals in vals_list:
+            check_finite(self, vals)
             if vals.get("print_file"):
                 slicer_vals = self._slicer_values(
                     vals["print_file"], vals.get("print_filename"), vals.get("material_id")
@@ -236,6 +272,7 @@ class TiersLieuPrintJob(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        check_finite(self, vals)
         if "state" in vals and not self._may_change_state():
             moved = self.filtered(lambda j: j.state != vals["state"])
             if moved:
@@ -251,6 +288,8 @@ class TiersLieuPrintJob(models.Model):
             vals.get("machine_id") and "printing" in self.mapped("state")
         ):
             self._check_one_printing_per_machine(vals.get("machine_id"))
+        if vals.get("print_file") and len(self) > 1:
+            self._print_file_excerpt(vals["print_file"], vals.get("print_filename"))
         if vals.get("print_file") and len(self) == 1:
             slicer_vals = self._slicer_values(
                 vals["print_file"],
@@ -651,12 +690,21 @@ class TiersLieuPrintJob(models.Model):
         """Field values read from a print file's slicer header (base64 data)."""
         if not data:
             return {}
-        try:
-            raw = base64.b64decode(data, validate=False)
-        except (binascii.Error, ValueError, TypeError):
-            return {}
-        parsed = parse_slicer_header(raw, filename or "")
-        vals = {}
+        parsed = parse_slicer_header(self._print_file_excerpt(data, filename), filename or "")
+        vals = {"slicer_note": False}
+        if parsed.get("ignored"):
+            labels = {
+                "duration_hours": "estimated_duration_hours",
+                "grams": "estimated_grams",
+                "volume_mm3": "estimated_grams",
+                "size_x": "size_x_mm",
+                "size_y": "size_y_mm",
+                "size_z": "size_z_mm",
+            }
+            vals["slicer_note"] = ", ".join(
+                f"{self._fields[labels[key]]._description_string(self.env)}: {value:g}"
+                for key, value in sorted(parsed["ignored"].items())
+            )
         if parsed.get("slicer"):
             vals["slicer"] = parsed["slicer"]
         if parsed.get("duration_hours"):
@@ -673,12 +721,70 @@ class TiersLieuPrintJob(models.Model):
                     .new({"family": "pla"})
                     ._grams_from_volume(parsed["volume_mm3"])
                 )
-        if grams:
+        if grams and math.isfinite(grams) and grams <= MAX_FIGURES["estimated_grams"]:
             vals["estimated_grams"] = round(grams, 2)
         for axis in "xyz":
             if parsed.get(f"size_{axis}"):
                 vals[f"size_{axis}_mm"] = parsed[f"size_{axis}"]
         return vals
+
+    @api.model
+    def _print_file_max_bytes(self):
+        param = self.env["ir.config_parameter"].sudo().get_param(MAX_FILE_PARAM)
+        try:
+            megabytes = float(param) if param else DEFAULT_MAX_FILE_MB
+        except ValueError:
+            megabytes = DEFAULT_MAX_FILE_MB
+        return int(megabytes * 1024 * 1024)
+
+    @api.model
+    def _print_file_excerpt(self, data, filename):
+        """The bytes of a print file (base64) its slicer header can be in, read without
+        decoding the file (a 3MF's G-code streamed); refuses a file, or a 3MF's G-code,
+        beyond the configured size, and an archive compressed beyond belief."""
+        if not data:
+            return b""
+        max_bytes = self._print_file_max_bytes()
+        if Base64Reader.usable(data):
+            reader = Base64Reader(data)
+        else:
+            # Base64 with line breaks: decoded whole once its size is known to be within
+            # the limit (four characters of base64 hold three bytes).
+            if len(data) // 4 * 3 > max_bytes * 1.1:
+                self._raise_too_large(PrintFileTooLarge(len(data) // 4 * 3, max_bytes), filename)
+            try:
+                reader = io.BytesIO(base64.b64decode(data, validate=False))
+            except (binascii.Error, ValueError, TypeError):
+                return b""
+        try:
+            return read_excerpt(reader, filename or "", max_bytes)
+        except PrintFileTooLarge as error:
+            self._raise_too_large(error, filename)
+        except OSError:
+            return b""
+
+    @api.model
+    def _raise_too_large(self, error, filename):
+        name = filename or self.env._("the print file")
+        if error.ratio:
+            raise UserError(
+                self.env._(
+                    "The G-code inside %(file)s is compressed %(ratio)s times, far more than "
+                    "a real print file: it is refused (a possible zip bomb).",
+                    file=name,
+                    ratio=int(error.ratio),
+                )
+            )
+        raise UserError(
+            self.env._(
+                "%(file)s holds %(size)s MB of G-code: print files above %(limit)s MB are "
+                "refused (system parameter %(param)s).",
+                file=name,
+                size=round(error.size / 1024 / 1024, 1),
+                limit=round(error.limit / 1024 / 1024, 1),
+                param=MAX_FILE_PARAM,
+            )
+        )
 
     # ------------------------------------------------------------------ dispatch
 
@@ -816,6 +922,25 @@ class TiersLieuPrintJob(models.Model):
                 self.env.cr.fetchall()
             )
         ]
+
+
+def check_finite(model, vals):
+    """Refuse infinite and NaN numbers before the ORM rounds them (OverflowError)."""
+    for fname, value in vals.items():
+        field = model._fields.get(fname)
+        if (
+            field
+            and field.type in ("float", "monetary")
+            and isinstance(value, float)
+            and not math.isfinite(value)
+        ):
+            raise ValidationError(
+                model.env._(
+                    "%(field)s is not plausible (%(value)s): enter a number.",
+                    field=field._description_string(model.env),
+                    value=value,
+                )
+            )
 
 
 def _fits(size, build):
