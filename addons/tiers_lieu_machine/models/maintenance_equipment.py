@@ -50,6 +50,13 @@ class MaintenanceEquipment(models.Model):
         default=True,
         help="Only people holding a valid authorisation for this kind of machine may run it.",
     )
+    queue_capacity_hours = fields.Float(
+        string="Queue Capacity (h)",
+        default=8.0,
+        digits=(16, 1),
+        help="Hours of queued jobs that may wait on this machine: the dispatch fills its "
+        "queue up to this (an empty queue always takes one job).",
+    )
     print_job_ids = fields.One2many("tiers_lieu.print.job", "machine_id", string="Jobs")
     machine_state = fields.Selection(
         MACHINE_STATES,
@@ -217,6 +224,22 @@ class MaintenanceEquipment(models.Model):
                             limit=f"{limit:g}",
                         )
                     )
+
+    @api.depends("machine_state")
+    @api.depends_context("machine_show_state")
+    def _compute_display_name(self):
+        """In the job's machine picker, a machine that cannot print says why."""
+        super()._compute_display_name()
+        if not self.env.context.get("machine_show_state"):
+            return
+        states = dict(self._fields["machine_state"]._description_selection(self.env))
+        for machine in self:
+            if machine.machine_kind and machine.machine_state not in ("available", False):
+                machine.display_name = self.env._(
+                    "%(machine)s (%(state)s)",
+                    machine=machine.display_name,
+                    state=states[machine.machine_state],
+                )
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -26,6 +26,10 @@ ENDED_STATES = ("done", "failed")
 STATE_CHANGE_CONTEXT = "tiers_lieu_job_state_change"
 # Machine states in which a job may start.
 STARTABLE_MACHINE_STATES = ("available",)
+# Machine states in which the dispatch fills a machine's queue.
+DISPATCH_MACHINE_STATES = ("available", "printing")
+# Jobs whose reason for staying without machine the dispatch gives.
+DISPATCH_REASONS = 5
 NON_NEGATIVE_FIELDS = (
     "estimated_duration_hours",
     "estimated_grams",
@@ -794,32 +798,40 @@ class TiersLieuPrintJob(models.Model):
 
     @api.model
     def _dispatch(self, operators=None):
-        """Assign queued jobs without a machine to free compatible machines.
+        """Assign queued jobs without a machine to compatible machines that can take them.
 
-        A machine is free when it is available and no queued job waits on it; each free
-        machine gets one job. Jobs go urgent first, then by due date, then first queued.
-        ``operators`` (partners on shift), when given: a job's operator must be among them,
-        and a job without operator gets an authorised one from them. The number of SQL
-        queries does not depend on the number of queued jobs.
+        A machine available or printing takes queued jobs up to its queue capacity (hours
+        of queued jobs waiting on it; an empty queue always takes one job). Jobs go urgent
+        first, then by due date, then first queued; each goes to the compatible machine
+        whose queue is the shortest, then the smallest (big machines stay free for big
+        parts), then the least used. ``operators`` (partners on shift), when given: a
+        job's operator must be among them, and a job without operator gets an authorised
+        one from them. The number of SQL queries does not depend on the number of jobs.
         """
         Machine = self.env["maintenance.equipment"]
         machines = Machine.search(
-            [("machine_kind", "!=", False), ("machine_state", "=", "available")]
+            [("machine_kind", "!=", False), ("machine_state", "in", DISPATCH_MACHINE_STATES)]
         )
-        waiting = {
-            machine.id
-            for [machine] in self._read_group(
-                [("state", "=", "queued"), ("machine_id", "in", machines.ids)], ["machine_id"]
-            )
-        }
-        free = machines.filtered(lambda m: m.id not in waiting)
+        load = {m.id: [0.0, 0] for m in machines}  # hours and jobs queued on the machine
+        for machine, hours, count in self._read_group(
+            [("state", "=", "queued"), ("machine_id", "in", machines.ids)],
+            ["machine_id"],
+            ["estimated_duration_hours:sum", "__count"],
+        ):
+            load[machine.id] = [hours or 0.0, count]
+        capacity = {m.id: m.queue_capacity_hours for m in machines}
+
+        def has_room(machine_id, hours=0.0):
+            queued_hours, count = load[machine_id]
+            return not count or queued_hours + hours <= capacity[machine_id]
+
+        free = machines.filtered(lambda m: has_room(m.id))
         if not free:
             return self.browse()
-        # Smallest build volume first keeps the big machines for the big parts, then the
-        # least used machine first spreads the wear.
-        free = free.sorted(
-            lambda m: (m.build_x_mm * m.build_y_mm * m.build_z_mm, m.print_hours_total, m.id)
-        )
+        rank = {
+            m.id: (m.build_x_mm * m.build_y_mm * m.build_z_mm, m.print_hours_total, m.id)
+            for m in free
+        }
         free_info = [
             (
                 m.id,
@@ -845,7 +857,7 @@ class TiersLieuPrintJob(models.Model):
         shift_load = dict.fromkeys(shift or [], 0)
         candidates_by_signature = {}
         assignments = []  # (job id, machine id, operator id or None)
-        for job_id, company_id, kind, material_id, size, operator_id in rows:
+        for job_id, company_id, kind, material_id, size, operator_id, hours in rows:
             if not free_ids:
                 break
             if shift is not None and operator_id and operator_id not in shift_load:
@@ -862,9 +874,11 @@ class TiersLieuPrintJob(models.Model):
                     and _fits(size, info[4])
                     and (not info[5] or not operator_id or (operator_id, kind) in authorised)
                 ]
-            for info in candidates:
-                if info[0] not in free_ids:
-                    continue
+            fitting = sorted(
+                (info for info in candidates if info[0] in free_ids and has_room(info[0], hours)),
+                key=lambda info: (load[info[0]], rank[info[0]]),
+            )
+            for info in fitting:
                 assigned_operator = None
                 if shift is not None and not operator_id and info[5]:
                     allowed = [p for p in shift_load if (p, kind) in authorised]
@@ -872,11 +886,12 @@ class TiersLieuPrintJob(models.Model):
                         continue
                     assigned_operator = min(allowed, key=lambda p: (shift_load[p], p))
                     shift_load[assigned_operator] += 1
-                free_ids.discard(info[0])
+                load[info[0]][0] += hours
+                load[info[0]][1] += 1
+                if load[info[0]][0] >= capacity[info[0]]:
+                    free_ids.discard(info[0])
                 assignments.append((job_id, info[0], assigned_operator))
                 break
-            else:
-                candidates_by_signature[signature] = []
         jobs = self.browse([job_id for job_id, _machine, _operator in assignments])
         for job, (_job_id, machine_id, operator_id) in zip(jobs, assignments, strict=True):
             vals = {"machine_id": machine_id}
@@ -884,6 +899,71 @@ class TiersLieuPrintJob(models.Model):
                 vals["operator_id"] = operator_id
             job.write(vals)
         return jobs
+
+    def _dispatch_blockers(self, operators=None):
+        """Why these queued jobs without machine went to no machine (translated lines,
+        one per job, at most ``DISPATCH_REASONS``)."""
+        Machine = self.env["maintenance.equipment"]
+        machines = Machine.search([("machine_kind", "in", list(set(self.mapped("machine_kind"))))])
+        states = dict(Machine._fields["machine_state"]._description_selection(self.env))
+        kinds = dict(self._fields["machine_kind"]._description_selection(self.env))
+        queued = dict(
+            self._read_group(
+                [("state", "=", "queued"), ("machine_id", "in", machines.ids)],
+                ["machine_id"],
+                ["estimated_duration_hours:sum"],
+            )
+        )
+        authorised = self.env["tiers_lieu.machine.authorization"]._valid_pairs(
+            self.operator_id, set(self.mapped("machine_kind"))
+        )
+        lines = []
+        for job in self[:DISPATCH_REASONS]:
+            reasons = []
+            for machine in machines.filtered(lambda m, j=job: m.machine_kind == j.machine_kind):
+                if machine.machine_state not in DISPATCH_MACHINE_STATES:
+                    reason = states[machine.machine_state].lower()
+                elif job._machine_problem(machine):
+                    reasons.append(job._machine_problem(machine))  # names the machine
+                    continue
+                elif (
+                    machine.authorization_required
+                    and job.operator_id
+                    and (job.operator_id.id, job.machine_kind) not in authorised
+                ):
+                    reason = self.env._(
+                        "%(person)s is not authorised", person=job.operator_id.display_name
+                    )
+                elif operators is not None and job.operator_id not in operators:
+                    reason = self.env._(
+                        "%(person)s is not on shift", person=job.operator_id.display_name
+                    )
+                elif machine in queued:
+                    reason = self.env._(
+                        "its queue is full (%(hours)s h of %(capacity)s h)",
+                        hours=round(queued[machine], 1),
+                        capacity=machine.queue_capacity_hours,
+                    )
+                else:
+                    reason = self.env._("no authorised operator on shift")
+                reasons.append(f"{machine.display_name}: {reason}")
+            if not reasons:
+                reasons.append(
+                    self.env._("no %(kind)s in the park", kind=kinds[job.machine_kind].lower())
+                )
+            lines.append(
+                self.env._(
+                    "%(job)s (%(part)s): %(reasons)s",
+                    job=job.name,
+                    part=job.part_name,
+                    reasons="; ".join(reasons),
+                )
+            )
+        if len(self) > DISPATCH_REASONS:
+            lines.append(
+                self.env._("… and %(count)s other jobs.", count=len(self) - DISPATCH_REASONS)
+            )
+        return lines
 
     def _dispatch_rows(self):
         """Queued jobs without machine, in dispatch order, as plain rows (one query)."""
@@ -905,6 +985,7 @@ class TiersLieuPrintJob(models.Model):
                         "size_y_mm",
                         "size_z_mm",
                         "operator_id",
+                        "estimated_duration_hours",
                     )
                 )
             )
@@ -917,8 +998,9 @@ class TiersLieuPrintJob(models.Model):
                 material_id,
                 (x or 0.0, y or 0.0, z or 0.0),
                 operator_id,
+                hours or 0.0,
             )
-            for job_id, company_id, kind, material_id, x, y, z, operator_id in (
+            for job_id, company_id, kind, material_id, x, y, z, operator_id, hours in (
                 self.env.cr.fetchall()
             )
         ]
