@@ -214,14 +214,15 @@ class MaintenanceEquipment(models.Model):
             for fname, limit in BUILD_LIMITS.items():
                 value = machine[fname]
                 if not math.isfinite(value) or not 0 <= value <= limit:
+                    shown, most = format(value, "g"), format(limit, "g")
                     raise ValidationError(
                         self.env._(
                             "%(field)s of %(machine)s is not plausible (%(value)s): it goes "
                             "from 0 to %(limit)s.",
                             field=self._fields[fname]._description_string(self.env),
                             machine=machine.display_name,
-                            value=f"{value:g}",
-                            limit=f"{limit:g}",
+                            value=shown,
+                            limit=most,
                         )
                     )
 

@@ -204,14 +204,15 @@ class TiersLieuPrintJob(models.Model):
                     )
                 limit = MAX_FIGURES.get(fname)
                 if not math.isfinite(job[fname]) or (limit and job[fname] > limit):
+                    shown, most = format(job[fname], "g"), format(limit or 0.0, "g")
                     raise ValidationError(
                         self.env._(
                             "%(field)s of job %(job)s is not plausible (%(value)s): it cannot "
                             "exceed %(limit)s.",
                             field=self._fields[fname]._description_string(self.env),
                             job=job.name,
-                            value=f"{job[fname]:g}",
-                            limit=f"{limit:g}" if limit else "",
+                            value=shown,
+                            limit=most,
                         )
                     )
             if job.failed_weight_grams > job.grams_actual > 0:
