@@ -65,7 +65,6 @@ class TiersLieuPrintJob(models.Model):
     currency_id = fields.Many2one(related="company_id.currency_id")
     # Not the cost of the orders' cost model (``real_material_cost`` of the orders addon).
     material_stock_value = fields.Monetary(
-        string="Material Stock Value",
         compute="_compute_material_stock_value",
         compute_sudo=True,
         help="Value of the filament that left the spools for this job (stock valuation).",
@@ -126,26 +125,29 @@ class TiersLieuPrintJob(models.Model):
 
     def _on_start(self):
         """A job prints from the suitable spool loaded on its machine, unless chosen."""
-        super()._on_start()
+        result = super()._on_start()
         loaded = self._loaded_spools()
         for job in self.filtered(lambda j: not j.spool_id):
             spool = next((s for s in loaded.get(job.machine_id.id, []) if s._suits(job)), None)
             if spool:
                 job.spool_id = spool
+        return result
 
     def _on_end(self):
-        super()._on_end()
+        result = super()._on_end()
         self._post_material_consumption()
+        return result
 
     def _on_corrected(self, fnames, before):
         """A correction of the figures of a posted job moves its grams again."""
-        super()._on_corrected(fnames, before)
+        result = super()._on_corrected(fnames, before)
         if fnames & set(CONSUMPTION_FIELDS):
             posted = self.filtered(
                 lambda j: j.consumption_state == "posted" and j.state in ENDED_STATES
             )
             if posted:
                 posted._post_material_consumption()
+        return result
 
     # ------------------------------------------------------------------ business
 

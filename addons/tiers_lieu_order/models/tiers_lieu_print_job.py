@@ -65,15 +65,17 @@ class TiersLieuPrintJob(models.Model):
     # ------------------------------------------------------------------ hooks
 
     def _on_done(self):
-        super()._on_done()
+        result = super()._on_done()
         self.filtered("sale_line_id")._post_produced_parts()
+        return result
 
     def _on_corrected(self, fnames, before):
         """The parts in stock follow a corrected count of good parts (or a job that is
         done no more)."""
-        super()._on_corrected(fnames, before)
+        result = super()._on_corrected(fnames, before)
         if {"good_quantity", "state"} & fnames:
             self.filtered("sale_line_id")._post_produced_parts()
+        return result
 
     # ------------------------------------------------------------------ business
 

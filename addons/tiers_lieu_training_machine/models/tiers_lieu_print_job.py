@@ -46,9 +46,10 @@ class TiersLieuPrintJob(models.Model):
     # ------------------------------------------------------------ hooks
 
     def _on_end(self):
-        super()._on_end()
+        result = super()._on_end()
         if not self.env.context.get(SKIP_CONTEXT):
             self._sync_trainee_hours()
+        return result
 
     def _correction_snapshot(self, fnames):
         before = super()._correction_snapshot(fnames)
@@ -59,9 +60,10 @@ class TiersLieuPrintJob(models.Model):
     def _on_corrected(self, fnames, before):
         """A corrected operator, date or duration of an ended job moves its hours (and
         those of the jobs it overlapped); a job that is ended no more loses them."""
-        super()._on_corrected(fnames, before)
+        result = super()._on_corrected(fnames, before)
         if "trainee_spans" in before:
             self._sync_trainee_hours(previous=before["trainee_spans"])
+        return result
 
     # ------------------------------------------------------------ trainee hours
 
