@@ -317,9 +317,6 @@ class SaleOrderLine(models.Model):
         Job = self.env["tiers_lieu.print.job"].with_context(
             mail_create_nolog=True, mail_create_nosubscribe=True, tracking_disable=True
         )
-        names = Job._reserve_names(self.company_id[:1] or self.env.company, len(vals_list))
-        for vals, name in zip(vals_list, names, strict=True):
-            vals["name"] = name
         jobs = Job.create(vals_list)
         jobs._attach_design_files()
         jobs.action_queue()
