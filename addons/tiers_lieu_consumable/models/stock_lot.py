@@ -191,8 +191,12 @@ class StockLot(models.Model):
         )
 
     def _compute_print_job_count(self):
+        # A count only, for the Inventory users without a Tiers-Lieu role.
+        self.check_access("read")
         counts = dict(
-            self.env["tiers_lieu.print.job"]._read_group(
+            self.env["tiers_lieu.print.job"]
+            .sudo()
+            ._read_group(
                 [("spool_id", "in", self.ids)], ["spool_id"], ["__count"]
             )
         )

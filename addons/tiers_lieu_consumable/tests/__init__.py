@@ -7,3 +7,4 @@ from . import test_security
 from . import test_spool
 from . import test_supply
 from . import test_weighing
+from . import test_core_users
