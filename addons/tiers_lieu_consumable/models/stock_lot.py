@@ -223,9 +223,7 @@ class StockLot(models.Model):
         counts = dict(
             self.env["tiers_lieu.print.job"]
             .sudo()
-            ._read_group(
-                [("spool_id", "in", self.ids)], ["spool_id"], ["__count"]
-            )
+            ._read_group([("spool_id", "in", self.ids)], ["spool_id"], ["__count"])
         )
         for lot in self:
             lot.print_job_count = counts.get(lot, 0)

@@ -79,7 +79,8 @@ class TestCoreUsers(ConsumableCase):
             users.append(new_test_user(self.env, "tl_insertion", groups=insertion))
         for user in users:
             machines = self.env["maintenance.equipment"].with_user(user)
-            records = read_as_web_client(machines, "kanban", kanban.id, ast.literal_eval(action.domain))
+            domain = ast.literal_eval(action.domain)
+            records = read_as_web_client(machines, "kanban", kanban.id, domain)
             self.assertIn(self.mk4.id, [r["id"] for r in records], user.login)
             self.assertNotIn("loaded_spools_html", records[0], user.login)
         # Staff still see the spools on the cards.

@@ -33,9 +33,7 @@ class ProductTemplate(models.Model):
         counts = dict(
             self.env["tiers_lieu.design.version"]
             .sudo()
-            ._read_group(
-                [("product_tmpl_id", "in", self.ids)], ["product_tmpl_id"], ["__count"]
-            )
+            ._read_group([("product_tmpl_id", "in", self.ids)], ["product_tmpl_id"], ["__count"])
         )
         for template in self:
             template.design_version_count = counts.get(template, 0)

@@ -84,9 +84,7 @@ class SaleOrder(models.Model):
         counts = dict(
             self.env["tiers_lieu.print.job"]
             .sudo()
-            ._read_group(
-                [("sale_order_id", "in", self.ids)], ["sale_order_id"], ["__count"]
-            )
+            ._read_group([("sale_order_id", "in", self.ids)], ["sale_order_id"], ["__count"])
         )
         for order in self:
             order.print_job_count = counts.get(order, 0)

@@ -39,9 +39,8 @@ class StockLot(models.Model):
             all_jobs = lot.sudo().sale_line_id.print_job_ids
             jobs = all_jobs.filtered(lambda j: j.state in ("done", "failed"))
             lot.part_machine_ids = jobs.machine_id.with_env(self.env)
-            lot.part_spool_ids = (jobs.spool_id | jobs.stock_move_ids.move_line_ids.lot_id).with_env(
-                self.env
-            )
+            spools = jobs.spool_id | jobs.stock_move_ids.move_line_ids.lot_id
+            lot.part_spool_ids = spools.with_env(self.env)
             lot.part_job_count = len(all_jobs)
 
     def action_view_part_jobs(self):

@@ -19,7 +19,9 @@ class TestCoreUsers(OrderCase):
             cls.env, login="stock_no_role", groups="stock.group_stock_manager"
         )
         cls.accountant = new_test_user(
-            cls.env, login="accountant_no_role", groups="account.group_account_manager,base.group_partner_manager"
+            cls.env,
+            login="accountant_no_role",
+            groups="account.group_account_manager,base.group_partner_manager",
         )
         cls.order = cls.make_order(cls.hospital, lines=((None, 10),))
         cls.order.action_confirm()
