@@ -83,3 +83,10 @@ class TestCoreUsers(OrderCase):
         with Form(self.shield_tmpl.with_user(self.accountant)) as form:
             form.description_sale = "Serre-tête de visière"
         self.assertEqual(self.shield_tmpl.description_sale, "Serre-tête de visière")
+
+    def test_sales_manager_confirms_a_quotation_of_printable_parts(self):
+        quotation = self.make_order(self.school, lines=((None, 8),))
+        quotation.with_user(self.sales_manager).action_confirm()
+        self.assertEqual(quotation.state, "sale")
+        self.assertEqual(len(quotation.print_job_ids), 2)
+        self.assertEqual(set(quotation.print_job_ids.mapped("state")), {"queued"})
