@@ -386,6 +386,17 @@ class TestDemoDatabase(HttpCase):
             self.assertGreater(opened[role], 3, role)
         self.assertGreater(opened["admin"], 40)
 
+    def test_each_demo_person_appears_once(self):
+        # The operator and trainee pickers list each person once (issue 12).
+        data = self.env["ir.model.data"].search(
+            [("model", "=", "res.partner"), ("module", "=like", "tiers_lieu%")]
+        )
+        partners = self.env["res.partner"].browse(data.mapped("res_id")).exists()
+        names = [p.name for p in partners.filtered("active") if not p.is_company]
+        self.assertTrue(names)
+        twice = sorted({name for name in names if names.count(name) > 1})
+        self.assertFalse(twice, "demo people recorded twice")
+
     def test_install_writes_the_chatter_in_french(self):
         english = self.english_terms()
         found = {}
