@@ -78,7 +78,8 @@ class SaleOrderLine(models.Model):
     @api.depends("design_version_id", "order_id.order_kind", "company_id")
     def _compute_proposed_price_unit(self):
         for line in self:
-            version = line.design_version_id
+            # The cost model behind the price, for Sales users without a Tiers-Lieu role.
+            version = line.design_version_id.sudo()
             line.unit_cost = (
                 version._unit_cost(line.company_id or self.env.company)["total"] if version else 0.0
             )
@@ -178,7 +179,8 @@ class SaleOrderLine(models.Model):
         if not self.design_version_id or not self.product_id.is_printable_part:
             return None
         company = self.company_id or self.env.company
-        cost = self.design_version_id._unit_cost(company)["total"]
+        # Sales users without a Tiers-Lieu role price the parts too: the cost only.
+        cost = self.design_version_id.sudo()._unit_cost(company)["total"]
         if kind == "at_cost":
             return cost
         return cost * (1.0 + company.order_margin_percent / 100.0)
