@@ -50,7 +50,7 @@ class TestValuation(ConsumableCase):
         self.assertEqual(job.consumption_state, "posted")
         self.assertEqual(job.stock_move_ids.move_line_ids.lot_id, spool)
         # 250 g × 24.99 €/kg = 6.2475 €.
-        self.assertAlmostEqual(job.material_cost, 6.25)
+        self.assertAlmostEqual(job.material_stock_value, 6.25)
         self.assertAlmostEqual(spool.value_svl, 18.74)
 
     def test_spool_billed_before_its_receipt_keeps_its_price(self):
