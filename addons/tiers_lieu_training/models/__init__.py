@@ -1,3 +1,4 @@
+from . import tiers_lieu_restricted_followers
 from . import training_parameter
 from . import pass_extension_reason
 from . import eligibility_criterion
@@ -5,6 +6,7 @@ from . import hr_skill_type
 from . import skill_block
 from . import hr_skill
 from . import res_company
+from . import res_users
 from . import trainee
 from . import trainee_path
 from . import pass_extension

@@ -40,7 +40,7 @@ class Trainee(models.Model):
 
     _name = "tiers_lieu.trainee"
     _description = "Trainee"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "tiers_lieu.restricted.followers.mixin"]
     _order = "name, id"
     _check_company_auto = True
 
@@ -269,10 +269,82 @@ class Trainee(models.Model):
                 path._contract_hours_month(month_start) for path in trainee.path_ids
             )
 
-    @api.constrains("nir")
+    @api.constrains("nir", "birth_date")
     def _check_nir(self):
         for trainee in self.sudo().filtered("nir"):
             check_nir(self.env, trainee.nir, trainee.name)
+            trainee._check_nir_matches_birth_date()
+        self._check_nir_unique()
+
+    def _check_nir_matches_birth_date(self):
+        """The NIR encodes the sex (1st digit), then the year and month of birth.
+
+        INSEE (RNIPP) rules: sex 1 or 2, 3 or 4 for some people born abroad, 7 or 8 for
+        temporary numbers (NIA); month 01-12, or 20, 30-42, 50-99 when the civil
+        registration gives no month; the year is the last two digits of the birth year.
+        """
+        self.ensure_one()
+        nir = self.nir
+        if nir[0] not in "123478":
+            raise ValidationError(
+                self.env._(
+                    "%(trainee)s: a social security number (NIR) starts with 1 or 2 (the "
+                    "sex), not %(digit)s.",
+                    trainee=self.name,
+                    digit=nir[0],
+                )
+            )
+        if not self.birth_date:
+            return
+        year, month = int(nir[1:3]), int(nir[3:5])
+        known_month = 1 <= month <= 12
+        if year != self.birth_date.year % 100 or (known_month and month != self.birth_date.month):
+            raise ValidationError(
+                self.env._(
+                    "%(trainee)s: the social security number (NIR) gives a birth in "
+                    "%(month)s/%(year)s, which contradicts the birth date %(date)s. Check "
+                    "both: the NIR's digits 2-3 are the year of birth and 4-5 the month.",
+                    trainee=self.name,
+                    month=nir[3:5] if known_month else "??",
+                    year=nir[1:3],
+                    date=format_date(self.env, self.birth_date),
+                )
+            )
+
+    def _check_nir_unique(self):
+        files = self.sudo().with_context(active_test=False)
+        for trainee in files.filtered("nir"):
+            twin = files.search(
+                [
+                    ("id", "!=", trainee.id),
+                    ("company_id", "=", trainee.company_id.id),
+                    ("nir", "=", trainee.nir),
+                ],
+                limit=1,
+            )
+            if twin:
+                raise ValidationError(
+                    self.env._(
+                        "%(trainee)s: the social security number (NIR) is already on the "
+                        "file of %(other)s. One person has one file per company: reopen "
+                        "that file.",
+                        trainee=trainee.name,
+                        other=twin.name,
+                    )
+                )
+
+    @api.constrains("birth_date")
+    def _check_birth_date(self):
+        today = fields.Date.context_today(self)
+        for trainee in self.sudo().filtered("birth_date"):
+            if trainee.birth_date > today:
+                raise ValidationError(
+                    self.env._(
+                        "%(trainee)s: the birth date %(date)s is in the future.",
+                        trainee=trainee.name,
+                        date=format_date(self.env, trainee.birth_date),
+                    )
+                )
 
     @api.constrains("partner_id", "employee_id")
     def _check_employee_is_the_person(self):
@@ -319,7 +391,19 @@ class Trainee(models.Model):
     def write(self, vals):
         if vals.get("nir"):
             vals = dict(vals, nir=compact(vals["nir"]))
-        return super().write(vals)
+        res = super().write(vals)
+        if {"trainer_id", "trainer_ids", "company_id"} & set(vals):
+            # The former referent must not keep receiving the file's messages.
+            self._tl_unsubscribe_without_access()
+        return res
+
+    def _message_auto_subscribe_followers(self, updated_values, default_subtype_ids):
+        # Core only subscribes a tracked `user_id`: the referent trainer follows the file.
+        followers = super()._message_auto_subscribe_followers(updated_values, default_subtype_ids)
+        trainer = self.env["res.users"].sudo().browse(updated_values.get("trainer_id"))
+        if trainer.active:
+            followers.append((trainer.partner_id.id, default_subtype_ids, False))
+        return followers
 
     # ------------------------------------------------------------------ actions
 
