@@ -5,7 +5,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
-from odoo.addons.tiers_lieu.machine_kinds import MACHINE_KINDS
+from odoo.addons.tiers_lieu_machine.machine_kinds import MACHINE_KINDS
 
 from ..gcode import parse_slicer_header
 

@@ -7,7 +7,11 @@ from . import skill_block
 from . import hr_skill
 from . import res_company
 from . import res_users
-from . import trainee
+from . import tiers_lieu_trainee
+from . import tiers_lieu_trainee_indicators
+from . import tiers_lieu_trainee_alerts
+from . import tiers_lieu_trainee_gdpr
+from . import tiers_lieu_trainee_livret
 from . import trainee_path
 from . import pass_extension
 from . import pass_suspension

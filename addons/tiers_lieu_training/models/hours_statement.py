@@ -291,6 +291,20 @@ class HoursStatement(models.Model):
         ]
         return columns, rows, totals
 
+    def _render_statement_pdf(self, data=None):
+        """{statement id: PDF bytes} (renderer of the report action_report_hours_statement):
+        the PDF as issued, or a fresh one for a draft."""
+        return {
+            statement.id: base64.b64decode(statement.pdf_file)
+            if statement.pdf_file
+            else statement._render_pdf()
+            for statement in self
+        }
+
+    def _statement_filename(self):
+        self.ensure_one()
+        return (self.pdf_filename or f"{self.month:%Y-%m}-{self.funder_kind}").removesuffix(".pdf")
+
     def _render_pdf(self):
         self.ensure_one()
         env = self.env

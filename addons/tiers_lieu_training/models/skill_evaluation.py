@@ -30,7 +30,6 @@ class SkillEvaluation(models.Model):
     is_validated = fields.Boolean(
         string="Validated", compute="_compute_is_validated", store=True, index=True
     )
-    machine_kind = fields.Selection(related="skill_id.machine_kind", store=True)
     date = fields.Date(required=True, default=fields.Date.context_today, index=True)
     evaluator_id = fields.Many2one(
         "res.users", string="Evaluator", required=True, default=lambda self: self.env.user

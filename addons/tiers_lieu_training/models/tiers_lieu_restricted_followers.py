@@ -41,8 +41,10 @@ class TiersLieuRestrictedFollowers(models.AbstractModel):
     @api.model
     def _tl_unsubscribe_users_without_access(self, users):
         """Sweep the records of this model that ``users`` follow (their access changed)."""
-        followed = self.env["mail.followers"].sudo().search(
-            [("res_model", "=", self._name), ("partner_id", "in", users.partner_id.ids)]
+        followed = (
+            self.env["mail.followers"]
+            .sudo()
+            .search([("res_model", "=", self._name), ("partner_id", "in", users.partner_id.ids)])
         )
         records = self.browse(set(followed.mapped("res_id")))
         records._tl_unsubscribe_without_access(users.partner_id)

@@ -100,7 +100,6 @@ class TrainingCase(TiersLieuCase):
                 "name": "Run an FDM printer",
                 "skill_type_id": cls.grid.id,
                 "block_id": cls.block_produce.id,
-                "machine_kind": "fdm_printer",
             }
         )
         cls.other_grid = cls.env["hr.skill.type"].create(

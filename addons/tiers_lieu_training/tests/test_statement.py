@@ -109,6 +109,21 @@ class TestHoursStatement(TrainingCase):
         with self.assertRaisesRegex(UserError, "lines of an issued statement"):
             statement.line_ids[:1].unlink()
 
+    def test_print_menu_gives_the_issued_pdf(self):
+        statement = self.new_statement()
+        statement.action_compute_lines()
+        report = self.env["ir.actions.report"].with_user(self.insertion_manager)
+        name = "tiers_lieu_training.action_report_hours_statement"
+        draft, _kind = report._render_qweb_pdf(name, statement.ids)
+        self.assertIn("Fatou Diallo", pdf_text(draft))
+        statement.action_issue()
+        issued, _kind = report._render_qweb_pdf(name, statement.ids)
+        self.assertEqual(issued, base64.b64decode(statement.pdf_file))
+        with self.assertRaises(AccessError):
+            self.env["ir.actions.report"].with_user(self.trainer)._render_qweb_pdf(
+                name, statement.ids
+            )
+
     def test_issued_files_cannot_be_changed_through_their_attachments(self):
         statement = self.new_statement()
         statement.action_issue()

@@ -5,6 +5,7 @@ from odoo.tools.misc import format_date
 class SkillEvaluation(models.Model):
     _inherit = "tiers_lieu.skill.evaluation"
 
+    machine_kind = fields.Selection(related="skill_id.machine_kind", store=True)
     machine_authorization_ids = fields.One2many(
         "tiers_lieu.machine.authorization",
         "skill_evaluation_id",
