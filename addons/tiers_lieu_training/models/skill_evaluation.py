@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.tiers_lieu.lang import company_lang_env
+
 
 class SkillEvaluation(models.Model):
     """A trainer's evaluation of one skill of a trainee's grid, at a date."""
@@ -90,12 +92,24 @@ class SkillEvaluation(models.Model):
         trainee's ``partner_id``.
         """
         for evaluation in self:
+            # The team reads the file: its language, whoever validated.
+            lang_env = company_lang_env(self.env, evaluation.company_id)
+            evaluation = evaluation.with_env(lang_env)
+            body = lang_env._(
+                "Skill validated: %(skill)s (%(level)s).",
+                skill=evaluation.skill_id.name,
+                level=evaluation.level_id.name,
+            )
             evaluation.trainee_id.message_post(
-                body=self.env._(
-                    "Skill validated: %(skill)s (%(level)s).",
-                    skill=evaluation.skill_id.name,
-                    level=evaluation.level_id.name,
-                ),
+                body=" ".join([body, *evaluation._skill_validated_consequences()]),
                 subtype_xmlid="mail.mt_note",
             )
         return True
+
+    def _skill_validated_consequences(self):
+        """Sentences added to the file's note of the validation (in the env's language).
+
+        Extension point: the machine glue says which authorisation the validation gave.
+        """
+        self.ensure_one()
+        return []

@@ -5,6 +5,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.tools.misc import format_date
 
+from odoo.addons.tiers_lieu.lang import company_lang_env
+
 from ..const import number_text
 
 
@@ -64,6 +66,8 @@ class Trainee(models.Model):
         week_start = week_end - timedelta(days=6)
         week_done = trainees._get_hours_done(week_start, week_end)
         for trainee in trainees:
+            # Activities are read by the team: the company's language, not the cron's.
+            env = company_lang_env(self.env, trainee.company_id)
             running = trainee.path_ids.filtered(
                 lambda p: p.date_start <= today
                 and (not p.date_effective_end or p.date_effective_end >= today)
@@ -74,10 +78,10 @@ class Trainee(models.Model):
                         trainee,
                         "pass_ending",
                         path.pass_date_end,
-                        self.env._(
+                        env._(
                             "PASS IAE %(number)s ends on %(date)s",
                             number=path.pass_number,
-                            date=format_date(self.env, path.pass_date_end),
+                            date=format_date(env, path.pass_date_end),
                         ),
                     )
             for path in running.filtered(lambda p: p.date_end and not p.date_stop):
@@ -86,10 +90,10 @@ class Trainee(models.Model):
                         trainee,
                         "contract_ending",
                         path.date_end,
-                        self.env._(
+                        env._(
                             "%(path)s ends on %(date)s",
-                            path=path.display_name,
-                            date=format_date(self.env, path.date_end),
+                            path=path.with_env(env).display_name,
+                            date=format_date(env, path.date_end),
                         ),
                     )
             last = trainee.last_evaluation_date or trainee.entry_date
@@ -98,9 +102,9 @@ class Trainee(models.Model):
                     trainee,
                     "no_evaluation",
                     today,
-                    self.env._(
+                    env._(
                         "No skill evaluation since %(date)s",
-                        date=format_date(self.env, last),
+                        date=format_date(env, last),
                     ),
                 )
             contract = sum(path._contract_hours(week_start, week_end) for path in trainee.path_ids)
@@ -110,9 +114,9 @@ class Trainee(models.Model):
                     trainee,
                     "hours_below",
                     today,
-                    self.env._(
+                    env._(
                         "Week of %(date)s: %(done)s h done for %(contract)s h contracted",
-                        date=format_date(self.env, week_start),
+                        date=format_date(env, week_start),
                         done=number_text(done),
                         contract=number_text(contract),
                     ),
