@@ -75,11 +75,12 @@ class Trainee(models.Model):
     trainer_id = fields.Many2one(
         "res.users",
         string="Referent Trainer",
-        required=True,
         index=True,
         tracking=True,
         default=lambda self: self.env.user,
         domain=lambda self: [("groups_id", "in", self.env.ref("tiers_lieu.group_trainer").ids)],
+        help="Empty while no trainer follows the person: every trainer then sees the file "
+        "and may take it over.",
     )
     trainer_ids = fields.Many2many(
         "res.users",
@@ -420,6 +421,22 @@ class Trainee(models.Model):
                     )
                 )
         self.state = "in_progress"
+
+    def action_take_over(self):
+        """A trainer becomes the referent of files nobody follows yet."""
+        if not self.env.user.has_group("tiers_lieu.group_trainer"):
+            raise AccessError(self.env._("Only trainers take over a trainee."))
+        taken = self.filtered("trainer_id")
+        if taken:
+            raise UserError(
+                self.env._(
+                    "%(trainee)s is already followed by %(trainer)s.",
+                    trainee=taken[0].name,
+                    trainer=taken[0].trainer_id.name,
+                )
+            )
+        self.trainer_id = self.env.user
+        self.message_subscribe(self.env.user.partner_id.ids)
 
     def action_open_exit(self):
         self.ensure_one()

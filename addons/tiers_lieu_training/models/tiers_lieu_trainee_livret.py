@@ -176,7 +176,7 @@ class Trainee(models.Model):
         states = dict(self._fields["state"]._description_selection(env))
         header = [
             env._("Trainee: %(name)s", name=self.name),
-            env._("Referent trainer: %(name)s", name=self.trainer_id.name),
+            env._("Referent trainer: %(name)s", name=self.trainer_id.name or "–"),
             env._("Status: %(state)s", state=states[self.state]),
         ]
         if self.entry_date:

@@ -99,3 +99,13 @@ class TestTraineeFile(TrainingMachineCase):
         self.assertEqual(
             sections[-1]["rows"], [["FDM printer", "1", "0", pdf.format_number(self.env, 1)]]
         )
+
+    def test_one_duration_format_in_the_file(self):
+        # Hours are decimal everywhere in the file (as on the funders' statements): no
+        # "03:30" next to "3,50".
+        arch = (
+            self.env["tiers_lieu.trainee"]
+            .with_user(self.trainer)
+            .get_views([(False, "form")])["views"]["form"]["arch"]
+        )
+        self.assertNotIn("float_time", arch)
