@@ -1,6 +1,6 @@
 {
     "name": "Tiers-Lieu Training / Machine Park",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Tiers-Lieu",
     "license": "AGPL-3",
     "summary": "One chain from training to machine access: validated skills grant machine "

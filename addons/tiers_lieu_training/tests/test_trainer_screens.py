@@ -63,3 +63,10 @@ class TestTrainerScreens(TrainingCase):
         wizard = self.env["tiers_lieu.training.indicators"].create({"year": 2026})
         self.assertEqual(wizard.display_name, "Indicators 2026")
         self.assertEqual(wizard.with_context(lang="fr_FR").display_name, "Indicateurs 2026")
+
+    def test_years_print_without_thousands_separator(self):
+        arch = self.env["tiers_lieu.training.indicators"].get_views([(False, "form")])["views"][
+            "form"
+        ]["arch"]
+        year = etree.fromstring(arch).xpath("//field[@name='year']")[0]
+        self.assertIn("'format': false", year.get("options"))
