@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from odoo.addons.tiers_lieu_machine.machine_kinds import MACHINE_KINDS
+from ..machine_kinds import MACHINE_KINDS
 
 MACHINE_STATES = [
     ("available", "Available"),

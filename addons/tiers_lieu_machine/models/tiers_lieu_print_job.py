@@ -5,9 +5,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
-from odoo.addons.tiers_lieu_machine.machine_kinds import MACHINE_KINDS
-
 from ..gcode import parse_slicer_header
+from ..machine_kinds import MACHINE_KINDS
 
 JOB_STATES = [
     ("draft", "Draft"),

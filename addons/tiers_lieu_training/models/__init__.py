@@ -1,4 +1,4 @@
-from . import tiers_lieu_restricted_followers
+from . import tiers_lieu_restricted_followers_mixin
 from . import training_parameter
 from . import pass_extension_reason
 from . import eligibility_criterion
