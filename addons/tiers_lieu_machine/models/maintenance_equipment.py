@@ -4,7 +4,6 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..machine_kinds import MACHINE_KINDS
-
 from .tiers_lieu_print_job import ENDED_STATES, check_finite
 
 # Beyond these a dimension is a typo (mm): the largest printers and cutters are a few metres.

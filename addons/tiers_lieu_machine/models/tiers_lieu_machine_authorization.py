@@ -4,7 +4,6 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..machine_kinds import MACHINE_KINDS
-
 from .tiers_lieu_print_job import ENDED_STATES
 
 
