@@ -10,19 +10,20 @@ import time
 
 from common import bench_env, parse_args
 
-from odoo.addons.tiers_lieu_machine_octoprint.tests.octoprint_server import (
-    FaultyServer,
-    OctoPrintServer,
-    free_port,
-)
-
 
 def main():
     args = parse_args(__doc__, printers=100, timeout=5.0)
-    octoprint = OctoPrintServer().start()
-    slow = [FaultyServer("slow", delay=args.timeout + 3).start() for _ in range(10)]
-    try:
-        with bench_env(args) as env:
+    with bench_env(args) as env:
+        # Importable once Odoo's addons path is set up (bench_env).
+        from odoo.addons.tiers_lieu_machine_octoprint.tests.octoprint_server import (
+            FaultyServer,
+            OctoPrintServer,
+            free_port,
+        )
+
+        octoprint = OctoPrintServer().start()
+        slow = [FaultyServer("slow", delay=args.timeout + 3).start() for _ in range(10)]
+        try:
             env["ir.config_parameter"].set_param(
                 "tiers_lieu_machine_octoprint.timeout", str(args.timeout)
             )
@@ -55,10 +56,10 @@ def main():
                 machine._octoprint_poll()
             one_by_one = time.perf_counter() - started
             print(f"{'poll cycle, one printer after the other':<50} {one_by_one:8.3f} s")
-    finally:
-        for server in slow:
-            server.stop()
-        octoprint.stop()
+        finally:
+            for server in slow:
+                server.stop()
+            octoprint.stop()
 
 
 if __name__ == "__main__":
