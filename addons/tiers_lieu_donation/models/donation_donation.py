@@ -5,11 +5,13 @@ from odoo.tools.misc import format_amount, format_date
 from ..access import check_treasurer
 from .product_template import IN_KIND_NATURES
 
-# The donation as a whole: its lines may not mix these groups (a receipt states one nature
-# per amount, and each group has its own accounting).
+# The donation as a whole. Cash and in-kind lines may share a donation (Cerfa 11580*05 and
+# 2041-MEC-SD state each nature with its own amount, as OCA's donation allows); an expense
+# waiver or a subsidy stands alone (its own accounting; a subsidy is no gift at all).
 NATURE_GROUPS = [
     ("cash", "In Cash"),
     ("in_kind", "In Kind"),
+    ("mixed", "In Cash and In Kind"),
     ("expense_waiver", "Volunteer Expense Waiver"),
     ("subsidy", "Public Subsidy"),
 ]
@@ -21,6 +23,16 @@ LINE_NATURE_GROUP = {
     "expense_waiver": "expense_waiver",
     "subsidy": "subsidy",
 }
+
+
+def nature_group(line_natures):
+    """The donation's nature group from its lines' natures, False when they cannot mix."""
+    groups = {LINE_NATURE_GROUP[n] for n in line_natures if n}
+    if groups == {"cash", "in_kind"}:
+        return "mixed"
+    return groups.pop() if len(groups) == 1 else False
+
+
 SUBSIDY_FUNDERS = [
     ("state", "State"),
     ("region", "Region"),
@@ -115,8 +127,7 @@ class DonationDonation(models.Model):
     @api.depends("line_ids.nature")
     def _compute_nature(self):
         for donation in self:
-            groups = {LINE_NATURE_GROUP[n] for n in donation.line_ids.mapped("nature") if n}
-            donation.nature = groups.pop() if len(groups) == 1 else False
+            donation.nature = nature_group(donation.line_ids.mapped("nature"))
 
     @api.depends("partner_id", "line_ids.product_id", "is_anonymous")
     def _compute_tax_receipt_option(self):
@@ -289,12 +300,15 @@ class DonationDonation(models.Model):
         if self.line_ids and not self.nature:
             raise ValidationError(
                 self.env._(
-                    "Donation %(donation)s mixes gifts of different natures (cash, in kind, "
-                    "expense waiver, subsidy): record each nature as its own donation.",
+                    "Donation %(donation)s mixes gifts that cannot share a donation: an "
+                    "expense waiver or a public subsidy is recorded as its own donation.",
                     donation=self.display_name,
                 )
             )
-        if self.nature == "cash" and not self.payment_mode:
+        receipted = self.tax_receipt_option in ("each", "annual")
+        # The receipt states how cash was paid (Cerfa 11580*05 "mode de versement"): only a
+        # receipted gift needs it.
+        if self.nature in ("cash", "mixed") and receipted and not self.payment_mode:
             raise ValidationError(
                 self.env._(
                     "Donation %(donation)s: choose a donation payment method telling how the "
@@ -303,7 +317,7 @@ class DonationDonation(models.Model):
                     donation=self.display_name,
                 )
             )
-        if self.nature == "cash" and self.payment_mode == "cheque":
+        if self.nature in ("cash", "mixed") and self.payment_mode == "cheque":
             if not (self.cheque_number and self.cheque_bank):
                 raise ValidationError(
                     self.env._(
@@ -321,7 +335,7 @@ class DonationDonation(models.Model):
                 )
             )
         for line in self.line_ids:
-            line._tl_check_valuation()
+            line._tl_check_valuation(receipted)
         problem = self._tl_counterpart_problem()
         if problem and self.donor_kind == "individual":
             raise ValidationError(problem)
@@ -401,8 +415,8 @@ class DonationDonation(models.Model):
                 (line, line._tl_expense_account(), company.donation_expense_waiver_account_id)
                 for line in self.line_ids
             ]
-        elif self.nature == "in_kind" and company.donation_in_kind_accounting == "cvn":
-            pairs = [(line, *line._tl_cvn_accounts()) for line in self.line_ids]
+        elif self.nature in ("in_kind", "mixed") and company.donation_in_kind_accounting == "cvn":
+            pairs = [(line, *line._tl_cvn_accounts()) for line in self._tl_in_kind_lines()]
         else:
             return False
         journal = company.donation_misc_journal_id

@@ -343,11 +343,16 @@ class DonationTaxReceipt(models.Model):
         """Check what a receipt needs and compute what it states, from its donations."""
         partner = self.env["res.partner"].browse(vals.get("partner_id"))
         donations = self._tl_donations_from_vals(vals)
+        # Deliberate difference from OCA (which creates a receipt from an amount alone): a
+        # receipt states the date, nature and payment mode of recorded gifts (Cerfa 11580*05,
+        # 2041-MEC-SD, art. 200-5 and 238 bis CGI), and one not backed by a gift exposes the
+        # association to the fine of art. 1740 A CGI.
         if not donations:
             raise UserError(
                 self.env._(
-                    "A tax receipt is issued from validated donations: select them in "
-                    "Donations and use Issue Tax Receipts."
+                    "A tax receipt is issued from validated donations (art. 200-5 and 238 bis "
+                    "CGI; art. 1740 A CGI fines receipts not backed by a gift): select them "
+                    "in Donations and use Issue Tax Receipts."
                 )
             )
         donations._tl_check_receiptable(partner, company)

@@ -145,7 +145,41 @@ class TestBadInput(DonationCase):
                     Command.create({"product_id": self.subsidy.id, "unit_price": 50.0}),
                 ],
             )
-        self.assertIn("mixes gifts of different natures", str(error.exception))
+        self.assertIn("mixes gifts that cannot share a donation", str(error.exception))
+
+    def test_cash_and_in_kind_share_a_donation(self):
+        """OCA's mixed donations keep working: each nature is receipted with its amount."""
+        donation = self.validated(
+            self.claire,
+            50.0,
+            line_ids=[
+                Command.create({"product_id": self.cash.id, "unit_price": 50.0}),
+                Command.create(
+                    {
+                        "product_id": self.goods.id,
+                        "unit_price": 30.0,
+                        "valuation_basis": "purchase_price",
+                        "in_kind_description": "2 bobines de PLA",
+                    }
+                ),
+            ],
+        )
+        self.assertEqual(donation.nature, "mixed")
+        receipt = donation.tax_receipt_id
+        self.assertEqual((receipt.amount_cash, receipt.amount_in_kind), (50.0, 30.0))
+        self.assertEqual(donation.move_id.state, "posted")
+
+    def test_unreceipted_gift_needs_no_payment_mode_nor_valuation_basis(self):
+        """What only the receipt states is not asked of a gift without receipt."""
+        donation = self.validated(
+            self.town,
+            300.0,
+            mode=None,
+            product=self.goods,
+            line={"in_kind_description": "Tables"},
+        )
+        self.assertEqual(donation.state, "done")
+        self.assertFalse(donation.tax_receipt_id)
 
     def test_staff_lent_by_companies_and_expenses_waived_by_individuals(self):
         staff = self.make_donation(
