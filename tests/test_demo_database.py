@@ -48,9 +48,6 @@ KNOWN_BROKEN = {
     "server action writes tiers_lieu.filament.forecast, which no role may write",
     ("manager", "tiers_lieu_consumable.filament_forecast_menu"): "consumable: same",
     ("admin", "tiers_lieu_consumable.filament_forecast_menu"): "consumable: same",
-    ("staff", "tiers_lieu_donation.menu_donation_donations"): "donation: the form's "
-    "thanks_template_id (widget selection) reads donation.thanks.template",
-    ("manager", "tiers_lieu_donation.menu_donation_donations"): "donation: same",
     ("trainer", "tiers_lieu_machine.machine_park_menu"): "consumable: the machines kanban "
     "shows loaded_spool_ids (stock.lot), which only Staff may read",
     ("insertion_manager", "tiers_lieu_machine.machine_park_menu"): "consumable: same",

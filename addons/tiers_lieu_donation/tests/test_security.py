@@ -1,4 +1,5 @@
 from freezegun import freeze_time
+from lxml import etree
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
@@ -26,6 +27,31 @@ class TestDonationSecurity(DonationCase):
         self.assertEqual(donation.nature, "cash")
         self.assertEqual(donation.donor_kind, "individual")
         donation.with_user(self.staff).write({"cheque_bank": "Crédit Agricole"})
+
+    def test_staff_open_a_donation_with_its_thanks_letter_template(self):
+        """Issue 12: Staff opening a donation got an AccessError on OCA's thanks template."""
+        template = self.env["donation.thanks.template"].create({"name": "Merci"})
+        donation = self.make_donation(self.claire, 50.0, thanks_template_id=template.id)
+        donation = donation.with_user(self.staff)
+        views = donation.get_views([(False, "form")])
+        spec = {
+            name: {"fields": {"display_name": {}}} if field["type"] == "many2one" else {}
+            for name, field in views["models"]["donation.donation"]["fields"].items()
+            if field["type"] not in ("one2many", "many2many")
+        }
+        [values] = donation.web_read(spec)
+        self.assertEqual(values["thanks_template_id"]["display_name"], "Merci")
+        self.assertTrue(self.env["donation.thanks.template"].with_user(self.staff).name_search(""))
+
+    def test_thanks_letter_needing_wkhtmltopdf_is_not_offered(self):
+        """Issue 12: OCA's QWeb thanks letter showed a raw-HTML wkhtmltopdf error."""
+        donation = self.validated(self.claire, 50.0).with_user(self.treasurer)
+        arch = donation.get_views([(False, "form")])["views"]["form"]["arch"]
+        [button] = etree.fromstring(arch).xpath("//button[@name='print_thanks']")
+        self.assertEqual(button.get("invisible"), "1")
+        toolbar = donation.get_views([(False, "form")], {"toolbar": True})["views"]["form"]
+        prints = [a["xml_id"] for a in toolbar.get("toolbar", {}).get("print", [])]
+        self.assertNotIn("donation.report_thanks", prints)
 
     def test_staff_cannot_validate_nor_touch_validated_donations(self):
         draft = self.make_donation(self.claire, 50.0).with_user(self.staff)
