@@ -26,11 +26,22 @@ class DonationReceiptController(http.Controller):
 
 class DonorPortal(CustomerPortal):
     def _donor_receipts(self):
-        partner = request.env.user.partner_id.commercial_partner_id
+        """Receipts the portal user is the donor of: addressed to them, or covering a gift
+        they made on behalf of their company. Other contacts of that company (given portal
+        access for orders, say) do not see the company's gifts (issue 11, README)."""
+        partner = request.env.user.partner_id
         return (
             request.env["donation.tax.receipt"]
             .sudo()
-            .search([("partner_id", "=", partner.id), ("state", "=", "issued")], order="date desc")
+            .search(
+                [
+                    ("state", "=", "issued"),
+                    "|",
+                    ("partner_id", "=", partner.id),
+                    ("donation_ids.partner_id", "=", partner.id),
+                ],
+                order="date desc",
+            )
         )
 
     def _prepare_home_portal_values(self, counters):

@@ -161,6 +161,28 @@ class DonationTaxReceipt(models.Model):
             )
         return res
 
+    def _notify_get_recipients(self, message, msg_vals=False, **kwargs):
+        """Followers who can no longer read receipts (a former Treasurer, a portal user
+        added by hand) are neither notified nor kept as followers (issue 11); partners a
+        message addresses explicitly (the donor) still get it."""
+        recipients = super()._notify_get_recipients(message, msg_vals, **kwargs)
+        addressed = set(
+            msg_vals.get("partner_ids", []) if msg_vals else message.sudo().partner_ids.ids
+        )
+        readers = {
+            self.env.ref("tiers_lieu.group_staff").id,
+            self.env.ref("tiers_lieu.group_treasurer").id,
+        }
+        kept, dropped = [], []
+        for data in recipients:
+            if data["id"] in addressed or readers & set(data.get("groups") or []):
+                kept.append(data)
+            else:
+                dropped.append(data["id"])
+        if dropped:
+            self.sudo().message_unsubscribe(partner_ids=dropped)
+        return kept
+
     def action_send_tax_receipt(self):
         # OCA's composer attaches its QWeb report: send the stored PDF instead.
         self.action_tl_send_by_email()

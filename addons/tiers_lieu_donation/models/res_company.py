@@ -335,7 +335,7 @@ class ResCompany(models.Model):
             (self.association_object, self.env._("object")),
             (self.association_category, self.env._("receipt category")),
             (self.signatory_name, self.env._("signatory")),
-            (self.signatory_signature, self.env._("signature")),
+            (self.sudo().signatory_signature, self.env._("signature")),
         ]
         missing = [label for value, label in labels if not value]
         if missing:

@@ -144,7 +144,7 @@ class ReceiptRenderer:
             identifiers.append(f"SIREN {company.siren}")
         if company.association_rna:
             identifiers.append(f"RNA {company.association_rna}")
-        signature = company.signatory_signature or b""
+        signature = company.sudo().signatory_signature or b""  # Treasurer/Manager-only field
         issuer = {
             "name": company.association_legal_name or company.name,
             "identifiers": " – ".join(identifiers),

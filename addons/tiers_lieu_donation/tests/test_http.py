@@ -57,6 +57,25 @@ class TestReceiptsOverHttp(HttpCase, DonationCase):
                 self.assertIn(refused.status_code, (403, 404))
                 self.assertNotIn(b"%PDF", refused.content[:10])
 
+    def test_only_the_donor_contact_sees_a_company_receipt(self):
+        """Issue 11: a company's other contacts with portal access do not see its gifts."""
+        donor = self.env["res.partner"].create({"name": "Julie Mécène", "parent_id": self.acme.id})
+        colleague = self.env["res.partner"].create({"name": "Paul Achats", "parent_id": self.acme.id})
+        for partner in (donor, colleague):
+            login = f"portal_{partner.id}"
+            new_test_user(self.env, login, groups="base.group_portal", partner_id=partner.id)
+        receipt = self.validated(donor, 500.0, when=self.recently).tax_receipt_id
+        self.assertEqual(receipt.partner_id, self.acme)
+        self.authenticate(f"portal_{colleague.id}", f"portal_{colleague.id}")
+        self.assertNotIn(receipt.number, self.url_open("/my/tax-receipts").text)
+        refused = self.url_open(f"/my/tax-receipts/{receipt.id}/pdf")
+        self.assertEqual(refused.status_code, 404)
+        self.assertNotIn(b"%PDF", refused.content[:10])
+        self.authenticate(f"portal_{donor.id}", f"portal_{donor.id}")
+        self.assertIn(receipt.number, self.url_open("/my/tax-receipts").text)
+        response = self.url_open(f"/my/tax-receipts/{receipt.id}/pdf")
+        self.assertEqual(response.content[:4], b"%PDF")
+
     def test_staff_cannot_download_from_the_treasurer_route(self):
         receipt = self.gift(self.claire, 150.0)
         self.authenticate("tl_staff", "tl_staff")

@@ -53,6 +53,28 @@ class TestDonationSecurity(DonationCase):
         prints = [a["xml_id"] for a in toolbar.get("toolbar", {}).get("print", [])]
         self.assertNotIn("donation.report_thanks", prints)
 
+    def test_followers_who_cannot_read_receipts_are_not_notified(self):
+        """Issue 11 point 7: a former Treasurer, or a portal user added as follower, does
+        not receive the receipt's messages; the donor addressed by a message does."""
+        former = new_test_user(self.env, "former_treasurer", groups="tiers_lieu.group_treasurer")
+        portal = new_test_user(self.env, "follower_portal", groups="base.group_portal")
+        receipt = self.validated(self.claire, 70.0).tax_receipt_id
+        receipt.message_subscribe(partner_ids=(former | portal | self.staff).partner_id.ids)
+        former.groups_id = [Command.set(self.env.ref("base.group_user").ids)]
+        message = receipt.with_user(self.treasurer).message_post(
+            body="Note", message_type="comment", subtype_xmlid="mail.mt_comment"
+        )
+        notified = message.notification_ids.res_partner_id
+        self.assertNotIn(former.partner_id, notified)
+        self.assertNotIn(portal.partner_id, notified)
+        self.assertIn(self.staff.partner_id, notified)
+        self.assertNotIn(former.partner_id, receipt.message_partner_ids)
+        self.assertNotIn(portal.partner_id, receipt.message_partner_ids)
+        addressed = receipt.with_user(self.treasurer).message_post(
+            body="Votre reçu", partner_ids=self.claire.ids, message_type="comment"
+        )
+        self.assertIn(self.claire, addressed.notification_ids.res_partner_id)
+
     def test_staff_cannot_validate_nor_touch_validated_donations(self):
         draft = self.make_donation(self.claire, 50.0).with_user(self.staff)
         with self.assertRaises(AccessError):
