@@ -1,8 +1,8 @@
 import base64
-import csv
-import io
 
 from odoo import api, fields, models
+
+from odoo.addons.tiers_lieu.csv_export import write_rows
 
 from ..access import check_treasurer
 from ..french import format_amount
@@ -180,9 +180,6 @@ class DonationDeclaration(models.TransientModel):
 
     @api.model
     def _csv(self, header, rows):
-        out = io.StringIO()
-        writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-        writer.writerow(header)
-        writer.writerows(rows)
-        # With a byte order mark, spreadsheets open it as UTF-8.
-        return out.getvalue().encode("utf-8-sig")
+        # Cells neutralised against formula injection (a donor named "=HYPERLINK(…)");
+        # with a byte order mark, spreadsheets open it as UTF-8.
+        return write_rows(rows, header=header).encode("utf-8-sig")
