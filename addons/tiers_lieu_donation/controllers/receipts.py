@@ -4,24 +4,10 @@ from odoo.http import request
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.tiers_lieu.pdf import pdf_response
 
-from ..access import TREASURER
-
 
 def _pdf_response(receipt, channel):
     filename, data, _original = receipt._tl_pdf_for_delivery(channel)
     return pdf_response(data, filename)
-
-
-class DonationReceiptController(http.Controller):
-    @http.route("/tiers_lieu_donation/receipt/<int:receipt_id>/pdf", type="http", auth="user")
-    def receipt_pdf(self, receipt_id):
-        """A Treasurer downloads a receipt: the original the first time, then duplicates."""
-        if not request.env.user.has_group(TREASURER):
-            return request.not_found()
-        receipt = request.env["donation.tax.receipt"].browse(receipt_id).exists()
-        if not receipt or not receipt.has_access("read"):
-            return request.not_found()
-        return _pdf_response(receipt, "download")
 
 
 class DonorPortal(CustomerPortal):

@@ -215,7 +215,8 @@ class DonationDonation(models.Model):
                     )
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_receipted(self):
         stated = (
             self.env["tiers_lieu.donation.receipt.line"]
             .sudo()
@@ -230,7 +231,6 @@ class DonationDonation(models.Model):
                     receipt=stated.receipt_id.number,
                 )
             )
-        return super().unlink()
 
     def validate(self):
         check_treasurer(self.env, self.env._("Only Treasurers may validate donations."))

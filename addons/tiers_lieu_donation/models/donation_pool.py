@@ -82,10 +82,10 @@ class DonationPool(models.Model):
             pool.count_anonymous = len(anonymous)
             pool.count_excluded = len(pool.line_ids) - len(kept)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_done(self):
         if any(pool.state == "done" for pool in self):
             raise UserError(self.env._("A validated crowdfunding pool cannot be deleted."))
-        return super().unlink()
 
     def action_validate(self):
         """Record one donation per collected gift, validate them (receipts issued for the

@@ -1,3 +1,4 @@
+import base64
 import hashlib
 from collections import defaultdict
 
@@ -48,7 +49,13 @@ class DonationTaxReceipt(models.Model):
     amount_cash = fields.Monetary(compute="_compute_amounts", store=True)
     amount_in_kind = fields.Monetary(compute="_compute_amounts", store=True)
     amount_expense_waiver = fields.Monetary(compute="_compute_amounts", store=True)
-    pdf_attachment_id = fields.Many2one("ir.attachment", string="PDF", readonly=True, copy=False)
+    # The original PDF (see tiers_lieu.donation.receipt.original: nobody reads it directly).
+    pdf_original_id = fields.Many2one(
+        "tiers_lieu.donation.receipt.original",
+        readonly=True,
+        copy=False,
+        groups="base.group_system",
+    )
     pdf_sha256 = fields.Char(
         string="PDF SHA-256",
         readonly=True,
@@ -101,6 +108,15 @@ class DonationTaxReceipt(models.Model):
         return receipts
 
     def write(self, vals):
+        if {"pdf_original_id", "pdf_sha256"} & set(vals) and self.filtered("pdf_sha256"):
+            # The original is stored once, at issuance, whoever asks (system included).
+            raise UserError(
+                self.env._(
+                    "The PDF of tax receipt %(number)s is kept as issued and cannot be "
+                    "modified.",
+                    number=", ".join(self.filtered("pdf_sha256").mapped("number")),
+                )
+            )
         if not internal(self.env):
             frozen = set(vals) - DELIVERY_FIELDS - set(self.env["mail.thread"]._fields)
             if frozen:
@@ -115,7 +131,8 @@ class DonationTaxReceipt(models.Model):
                 )
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_retained(self):
         today = fields.Date.context_today(self)
         kept = self.filtered(lambda r: r.retention_end_date > today)
         if kept:
@@ -127,7 +144,8 @@ class DonationTaxReceipt(models.Model):
                     date=format_date(self.env, kept[0].retention_end_date),
                 )
             )
-        return super().unlink()
+        # past retention, the original goes with its receipt
+        self.sudo().pdf_original_id.with_context(tl_receipt_write=ISSUED_RECEIPT_WRITE).unlink()
 
     @api.depends("number", "state")
     def _compute_display_name(self):
@@ -199,12 +217,14 @@ class DonationTaxReceipt(models.Model):
         }
 
     def action_tl_download(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/tiers_lieu_donation/receipt/{self.id}/pdf",
-            "target": "download",
-        }
+        check_treasurer(self.env, self.env._("Only Treasurers may download tax receipts."))
+        return self.env.ref("tiers_lieu_donation.action_report_tax_receipt").report_action(self)
+
+    def _render_tax_receipt_pdf(self, data=None):
+        """Renderer of the report action_report_tax_receipt: a Treasurer downloads the
+        original the first time, then DUPLICATA copies; a cancelled receipt is stamped."""
+        check_treasurer(self.env, self.env._("Only Treasurers may download tax receipts."))
+        return {receipt.id: receipt._tl_pdf_for_delivery("download")[1] for receipt in self}
 
     def action_tl_send_by_email(self):
         """E-mail each receipt to its donor with the French template; the first delivery
@@ -298,7 +318,8 @@ class DonationTaxReceipt(models.Model):
     def _tl_original_pdf(self):
         """The PDF stored at issuance, checked against its fingerprint."""
         self.ensure_one()
-        if not self.pdf_attachment_id:
+        data = self.sudo().pdf_original_id.pdf_file
+        if not data:
             raise UserError(
                 self.env._(
                     "Receipt %(number)s was issued before receipts were stored as PDF: it has "
@@ -306,7 +327,7 @@ class DonationTaxReceipt(models.Model):
                     number=self.number,
                 )
             )
-        data = self.pdf_attachment_id.sudo().raw or b""
+        data = base64.b64decode(data)
         if hashlib.sha256(data).hexdigest() != self.pdf_sha256:
             raise UserError(
                 self.env._(
@@ -344,9 +365,7 @@ class DonationTaxReceipt(models.Model):
 
     def _tl_delivery_attachment(self, channel):
         self.ensure_one()
-        name, data, is_original = self._tl_pdf_for_delivery(channel)
-        if is_original:
-            return self.pdf_attachment_id
+        name, data, _is_original = self._tl_pdf_for_delivery(channel)
         return (
             self.env["ir.attachment"]
             .sudo()
@@ -482,23 +501,17 @@ class DonationTaxReceipt(models.Model):
     def _tl_store_pdfs(self):
         renderer = ReceiptRenderer(self.env)
         pdfs = [renderer.render(receipt) for receipt in self]
-        attachments = (
-            self.env["ir.attachment"]
+        originals = (
+            self.env["tiers_lieu.donation.receipt.original"]
             .sudo()
             .create(
                 [
-                    {
-                        "name": f"Recu_fiscal_{receipt.number}.pdf",
-                        "raw": pdf,
-                        "mimetype": "application/pdf",
-                        "res_model": self._name,
-                        "res_id": receipt.id,
-                    }
+                    {"receipt_id": receipt.id, "pdf_file": base64.b64encode(pdf)}
                     for receipt, pdf in zip(self, pdfs, strict=True)
                 ]
             )
         )
-        for receipt, attachment, pdf in zip(self, attachments, pdfs, strict=True):
-            receipt.with_context(tl_receipt_write=ISSUED_RECEIPT_WRITE).write(
-                {"pdf_attachment_id": attachment.id, "pdf_sha256": hashlib.sha256(pdf).hexdigest()}
+        for receipt, original, pdf in zip(self, originals, pdfs, strict=True):
+            receipt.sudo().with_context(tl_receipt_write=ISSUED_RECEIPT_WRITE).write(
+                {"pdf_original_id": original.id, "pdf_sha256": hashlib.sha256(pdf).hexdigest()}
             )

@@ -121,6 +121,21 @@ class DonationCase(TiersLieuCase):
         donation.with_user(cls.treasurer).validate()
         return donation
 
+    @classmethod
+    def stored_pdf_attachment(cls, receipt):
+        """The attachment holding the receipt's original PDF (its field pdf_file)."""
+        return (
+            cls.env["ir.attachment"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", "tiers_lieu.donation.receipt.original"),
+                    ("res_id", "=", receipt.sudo().pdf_original_id.id),
+                    ("res_field", "=", "pdf_file"),
+                ]
+            )
+        )
+
     @staticmethod
     def day(text):
         return date.fromisoformat(text)

@@ -48,9 +48,11 @@ class TestReceiptsOverHttp(HttpCase, DonationCase):
         self.assertIn("DUPLICATA", pdf_text(again.content))
         for url in (
             f"/my/tax-receipts/{other.id}/pdf",
-            f"/tiers_lieu_donation/receipt/{other.id}/pdf",
-            f"/tiers_lieu_donation/receipt/{own.id}/pdf",
-            f"/web/content/{other.pdf_attachment_id.id}",
+            f"/report/pdf/tiers_lieu_donation.tax_receipt/{other.id}",
+            f"/report/pdf/tiers_lieu_donation.tax_receipt/{own.id}",
+            f"/web/content/{self.stored_pdf_attachment(other).id}",
+            f"/web/content/tiers_lieu.donation.receipt.original/"
+            f"{own.sudo().pdf_original_id.id}/pdf_file",
         ):
             with self.subTest(url=url):
                 refused = self.url_open(url)
@@ -79,18 +81,28 @@ class TestReceiptsOverHttp(HttpCase, DonationCase):
     def test_staff_cannot_download_from_the_treasurer_route(self):
         receipt = self.gift(self.claire, 150.0)
         self.authenticate("tl_staff", "tl_staff")
-        response = self.url_open(f"/tiers_lieu_donation/receipt/{receipt.id}/pdf")
-        self.assertEqual(response.status_code, 404)
+        response = self.url_open(f"/report/pdf/tiers_lieu_donation.tax_receipt/{receipt.id}")
+        self.assertNotIn(b"%PDF", response.content[:10])
         self.assertFalse(receipt.print_date)
 
     def test_the_original_is_not_served_as_a_plain_attachment(self):
         receipt = self.gift(self.claire, 150.0)
         self.authenticate("tl_treasurer", "tl_treasurer")
-        response = self.url_open(f"/web/content/{receipt.pdf_attachment_id.id}?download=true")
-        self.assertIn(response.status_code, (403, 404))
-        self.assertNotIn(b"%PDF", response.content[:10])
-        response = self.url_open(f"/tiers_lieu_donation/receipt/{receipt.id}/pdf")
+        attachment = self.stored_pdf_attachment(receipt)
+        for url in (
+            f"/web/content/{attachment.id}?download=true",
+            f"/web/content/tiers_lieu.donation.receipt.original/"
+            f"{receipt.sudo().pdf_original_id.id}/pdf_file",
+        ):
+            response = self.url_open(url)
+            self.assertIn(response.status_code, (403, 404), (url, response.content[:300]))
+            self.assertNotIn(b"%PDF", response.content[:10])
+        # through the report (Print menu, Download PDF): the original, then a DUPLICATA
+        response = self.url_open(f"/report/pdf/tiers_lieu_donation.tax_receipt/{receipt.id}")
         self.assertEqual(response.content, receipt._tl_original_pdf())
+        self.assertTrue(receipt.print_date)
+        again = self.url_open(f"/report/pdf/tiers_lieu_donation.tax_receipt/{receipt.id}")
+        self.assertIn("DUPLICATA", pdf_text(again.content))
 
     def test_treasurer_validates_a_donation_and_downloads_its_receipt(self):
         donor = self.claire.copy({"name": "Tour Donor", "tax_receipt_option": "each"})

@@ -1,3 +1,4 @@
+import base64
 import hashlib
 
 from freezegun import freeze_time
@@ -45,9 +46,12 @@ class TestReceiptLifecycle(DonationCase):
                 with self.assertRaises(UserError):
                     receipt.with_env(env).unlink()
                 with self.assertRaises(UserError):
-                    receipt.pdf_attachment_id.with_env(env).write({"raw": b"%PDF-forged"})
+                    receipt.with_env(env).write({"pdf_sha256": "0" * 64})
+                original = receipt.sudo().pdf_original_id.with_env(env)
                 with self.assertRaises(UserError):
-                    receipt.pdf_attachment_id.with_env(env).unlink()
+                    original.write({"pdf_file": base64.b64encode(b"%PDF-forged")})
+                with self.assertRaises(UserError):
+                    original.unlink()
                 with self.assertRaises(UserError):
                     receipt.with_env(env).write({"state": "cancelled"})
         # a client context cannot open the internal write path
@@ -66,11 +70,22 @@ class TestReceiptLifecycle(DonationCase):
         with self.assertRaises(UserError):
             donation.with_user(self.treasurer).done2cancel()
         # the stored original is handed over only through the receipt (then DUPLICATA)
-        for user in (self.treasurer, self.staff, admin):
-            with self.subTest(user=user.login), self.assertRaises(AccessError):
-                receipt.pdf_attachment_id.invalidate_recordset()
-                receipt.pdf_attachment_id.with_user(user).read(["raw"])
-        self.assertTrue(receipt.pdf_attachment_id.receipt_original)
+        attachment = self.stored_pdf_attachment(receipt)
+        for user in (self.treasurer, self.staff):
+            with self.subTest(user=user.login):
+                with self.assertRaises(AccessError):
+                    receipt.sudo().pdf_original_id.with_user(user).read(["pdf_file"])
+                for operation in (
+                    lambda a: a.read(["raw"]),
+                    lambda a: a.write({"raw": b"%PDF-forged"}),
+                    lambda a: a.unlink(),
+                ):
+                    attachment.invalidate_recordset()
+                    with self.assertRaises(AccessError):
+                        operation(attachment.with_user(user))
+                self.assertFalse(
+                    self.env["ir.attachment"].with_user(user).search([("id", "=", attachment.id)])
+                )
         # delivery and chatter stay possible
         receipt.with_user(self.treasurer).write({"print_date": TODAY})
         receipt.with_user(self.treasurer).message_post(body="Remis en main propre")
@@ -119,7 +134,7 @@ class TestReceiptLifecycle(DonationCase):
 
     def test_altered_pdf_is_detected_never_regenerated(self):
         receipt = self.validated(self.claire, 150.0).tax_receipt_id
-        attachment = receipt.pdf_attachment_id
+        attachment = self.stored_pdf_attachment(receipt)
         path = attachment._full_path(attachment.store_fname)
         with open(path, "rb") as stored:
             original = stored.read()
@@ -127,6 +142,7 @@ class TestReceiptLifecycle(DonationCase):
             with open(path, "wb") as stored:
                 stored.write(original.replace(b"150,00", b"950,00"))
             attachment.invalidate_recordset()
+            receipt.sudo().pdf_original_id.invalidate_recordset()
             with self.assertRaises(UserError):
                 receipt._tl_pdf_for_delivery("download")
         finally:
@@ -142,7 +158,7 @@ class TestReceiptLifecycle(DonationCase):
             receipt.unlink()
         receipt.with_user(self.treasurer)._tl_cancel("Archivage", reissue=False)
         with freeze_time("2032-03-21"):
-            attachment = receipt.pdf_attachment_id
+            attachment = self.stored_pdf_attachment(receipt)
             receipt.unlink()
         self.assertFalse(receipt.exists())
         self.assertFalse(attachment.exists())

@@ -5,6 +5,7 @@ import re
 from freezegun import freeze_time
 
 from odoo import Command
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from .common import TODAY, DonationCase, pdf_text
@@ -111,11 +112,31 @@ class TestReceiptPdf(DonationCase):
         self.assertFalse(ticked(text, "Remise d'espèces"))
         self.assertFalse(ticked(text, "Virement, prélèvement, carte bancaire"))
 
+    def test_download_is_a_report_of_the_print_menu(self):
+        """Issue 14: receipts print through an ir.actions.report drawn with reportlab."""
+        receipt = self.validated(self.claire, 80.0).tax_receipt_id.with_user(self.treasurer)
+        action = receipt.action_tl_download()
+        self.assertEqual(action["report_name"], "tiers_lieu_donation.tax_receipt")
+        self.assertEqual(action["tl_renderer"], "_render_tax_receipt_pdf")
+        toolbar = receipt.get_views([(False, "form")], {"toolbar": True})["views"]["form"]
+        prints = [action["id"] for action in toolbar["toolbar"]["print"]]
+        self.assertIn(self.env.ref("tiers_lieu_donation.action_report_tax_receipt").id, prints)
+        pdf, _type = self.env["ir.actions.report"].with_user(self.treasurer)._render_qweb_pdf(
+            "tiers_lieu_donation.action_report_tax_receipt", receipt.ids
+        )
+        self.assertEqual(pdf, receipt._tl_original_pdf())
+        self.assertEqual(receipt.print_date, self.day(TODAY))
+        with self.assertRaises(AccessError):
+            self.env["ir.actions.report"].with_user(self.staff)._render_qweb_pdf(
+                "tiers_lieu_donation.action_report_tax_receipt", receipt.ids
+            )
+
     def test_pdf_is_stored_at_issuance_with_its_fingerprint(self):
         receipt = self.validated(self.claire, 80.0).tax_receipt_id
-        attachment = receipt.pdf_attachment_id
-        self.assertEqual(attachment.res_model, "donation.tax.receipt")
-        self.assertEqual(attachment.res_id, receipt.id)
+        attachment = self.stored_pdf_attachment(receipt)
+        self.assertEqual(attachment.res_field, "pdf_file")
+        self.assertEqual(attachment.res_model, "tiers_lieu.donation.receipt.original")
+        self.assertEqual(receipt.sudo().pdf_original_id.receipt_id, receipt)
         self.assertEqual(attachment.mimetype, "application/pdf")
         self.assertEqual(attachment.raw[:5], b"%PDF-")
         self.assertEqual(hashlib.sha256(attachment.raw).hexdigest(), receipt.pdf_sha256)
@@ -249,7 +270,7 @@ class TestReceiptPdf(DonationCase):
         for amount, words in cases.items():
             with self.subTest(amount=amount):
                 receipt = self.validated(self.claire, amount).tax_receipt_id
-                text = pdf_text(base64.b64decode(receipt.pdf_attachment_id.datas))
+                text = pdf_text(receipt._tl_original_pdf())
                 self.assertIn(f"Somme en toutes lettres : {words}", text)
 
     def test_parts_drawn_once_per_company_stay_right_on_every_receipt(self):

@@ -50,8 +50,8 @@ class TestDonationSecurity(DonationCase):
         [button] = etree.fromstring(arch).xpath("//button[@name='print_thanks']")
         self.assertEqual(button.get("invisible"), "1")
         toolbar = donation.get_views([(False, "form")], {"toolbar": True})["views"]["form"]
-        prints = [a["xml_id"] for a in toolbar.get("toolbar", {}).get("print", [])]
-        self.assertNotIn("donation.report_thanks", prints)
+        prints = [action["id"] for action in toolbar.get("toolbar", {}).get("print", [])]
+        self.assertNotIn(self.env.ref("donation.report_thanks").id, prints)
 
     def test_followers_who_cannot_read_receipts_are_not_notified(self):
         """Issue 11 point 7: a former Treasurer, or a portal user added as follower, does

@@ -97,13 +97,9 @@ class DonationDeclaration(models.TransientModel):
         self.write(
             {
                 "pdf_file": base64.b64encode(
-                    render_declaration(
-                        self.company_id,
-                        self.year,
-                        rows,
-                        self.cancelled_count,
-                        fields.Date.context_today(self),
-                    )
+                    self.env["ir.actions.report"]._render_qweb_pdf(
+                        "tiers_lieu_donation.action_report_declaration", self.ids
+                    )[0]
                 ),
                 "pdf_filename": f"{stem}.pdf",
                 "csv_file": base64.b64encode(self._csv(["Rubrique", "Valeur"], rows)),
@@ -118,6 +114,21 @@ class DonationDeclaration(models.TransientModel):
             "res_id": self.id,
             "view_mode": "form",
             "target": "new",
+        }
+
+    def _render_declaration_pdf(self, data=None):
+        """Renderer of the report action_report_declaration."""
+        check_treasurer(self.env, self.env._("Only Treasurers may prepare the declaration."))
+        today = fields.Date.context_today(self)
+        return {
+            wizard.id: render_declaration(
+                wizard.company_id,
+                wizard.year,
+                wizard._declaration_rows(),
+                wizard.cancelled_count,
+                today,
+            )
+            for wizard in self
         }
 
     def _declaration_rows(self):
