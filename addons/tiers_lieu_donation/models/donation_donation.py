@@ -326,6 +326,23 @@ class DonationDonation(models.Model):
                         donation=self.display_name,
                     )
                 )
+        if (
+            receipted
+            and self.donor_kind == "individual"
+            and "service" in self.line_ids.mapped("nature")
+        ):
+            # Bénévolat gives no tax reduction: only the expenses a volunteer waives do
+            # (BOFiP BOI-IR-RICI-250-10-20-10).
+            raise ValidationError(
+                self.env._(
+                    "Donation %(donation)s: the time an individual gives is volunteering, not "
+                    "a gift, and gives no tax receipt (BOFiP BOI-IR-RICI-250-10-20-10). Set "
+                    "the tax receipt option to None to record it as a contribution volontaire "
+                    "en nature (accounts 86/87), or record the expenses the volunteer waives "
+                    "as an expense waiver.",
+                    donation=self.display_name,
+                )
+            )
         if self.nature == "expense_waiver" and self.donor_kind == "company":
             raise ValidationError(
                 self.env._(

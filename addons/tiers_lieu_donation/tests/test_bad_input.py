@@ -169,6 +169,20 @@ class TestBadInput(DonationCase):
         self.assertEqual((receipt.amount_cash, receipt.amount_in_kind), (50.0, 30.0))
         self.assertEqual(donation.move_id.state, "posted")
 
+    def test_volunteer_time_is_never_receipted(self):
+        """Issue 13: an individual's "service" (volunteer hours) is not a receiptable gift."""
+        line = {"valuation_basis": "service_cost", "in_kind_description": "20 h d'animation"}
+        hours = self.make_donation(self.claire, 300.0, mode=None, product=self.service, line=line)
+        with self.assertRaises(ValidationError) as error:
+            hours.with_user(self.treasurer).validate()
+        self.assertIn("BOI-IR-RICI-250-10-20-10", str(error.exception))
+        self.assertFalse(hours.tax_receipt_id)
+        # recorded without receipt, as a contribution volontaire en nature
+        hours.tax_receipt_option = "none"
+        hours.with_user(self.treasurer).validate()
+        self.assertEqual(hours.state, "done")
+        self.assertFalse(hours.tax_receipt_id)
+
     def test_unreceipted_gift_needs_no_payment_mode_nor_valuation_basis(self):
         """What only the receipt states is not asked of a gift without receipt."""
         donation = self.validated(
