@@ -8,6 +8,8 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.misc import format_date
 
+from odoo.addons.tiers_lieu.lang import company_lang_env
+
 from ..access import ISSUED_RECEIPT_WRITE, check_treasurer, internal
 from ..pdf.receipt import ReceiptRenderer, stamp_pdf
 
@@ -117,6 +119,7 @@ class DonationTaxReceipt(models.Model):
                     number=", ".join(self.filtered("pdf_sha256").mapped("number")),
                 )
             )
+        self._tl_check_delivery_dates(vals)
         if not internal(self.env):
             frozen = set(vals) - DELIVERY_FIELDS - set(self.env["mail.thread"]._fields)
             if frozen:
@@ -130,6 +133,21 @@ class DonationTaxReceipt(models.Model):
                     )
                 )
         return super().write(vals)
+
+    def _tl_check_delivery_dates(self, vals):
+        """A delivery date, once set, only moves forward: clearing it would make the next
+        copy a second original instead of a DUPLICATA (issue 13)."""
+        for fname in DELIVERY_FIELDS & set(vals):
+            new = self._fields[fname].convert_to_cache(vals[fname], self)
+            for receipt in self.filtered(fname):
+                if not new or new < receipt[fname]:
+                    raise UserError(
+                        self.env._(
+                            "Receipt %(number)s was already handed over: its delivery date "
+                            "can only move forward, never be cleared or set earlier.",
+                            number=receipt.number,
+                        )
+                    )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_retained(self):
@@ -348,6 +366,36 @@ class DonationTaxReceipt(models.Model):
         ("download", "email" or "portal"): the original the first time, then a DUPLICATA;
         a cancelled receipt is stamped ANNULÉ."""
         self.ensure_one()
+        name, data, is_original = self._tl_prepare_delivery(channel)
+        self._tl_log_delivery(channel, is_original)
+        return name, data, is_original
+
+    def _tl_log_delivery(self, channel, is_original):
+        """Every copy handed over is written in the chatter: who, when, how, which copy."""
+        lang_env = company_lang_env(self.env, self.company_id)
+        channels = {
+            "download": lang_env._("download"),
+            "email": lang_env._("e-mail"),
+            "portal": lang_env._("donor portal"),
+        }
+        if self.state == "cancelled":
+            copy = lang_env._("cancelled copy")
+        elif is_original:
+            copy = lang_env._("original")
+        else:
+            copy = lang_env._("DUPLICATA")
+        self.with_env(lang_env).sudo().message_post(
+            body=lang_env._(
+                "Receipt handed over by %(channel)s (%(copy)s) by %(user)s.",
+                channel=channels[channel],
+                copy=copy,
+                user=self.env.user.display_name,
+            ),
+            author_id=self.env.user.partner_id.id,
+            subtype_xmlid="mail.mt_note",
+        )
+
+    def _tl_prepare_delivery(self, channel):
         original = self._tl_original_pdf()
         base = f"Recu_fiscal_{self.number}"
         if self.state == "cancelled":

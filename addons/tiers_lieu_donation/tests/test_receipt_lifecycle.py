@@ -162,3 +162,20 @@ class TestReceiptLifecycle(DonationCase):
             receipt.unlink()
         self.assertFalse(receipt.exists())
         self.assertFalse(attachment.exists())
+
+    def test_delivery_dates_only_move_forward_and_every_delivery_is_logged(self):
+        """Issue 13: clearing print_date made the next download a second original."""
+        receipt = self.validated(self.claire, 150.0).tax_receipt_id.with_user(self.treasurer)
+        _name, _data, original = receipt._tl_pdf_for_delivery("download")
+        self.assertTrue(original)
+        for vals in ({"print_date": False}, {"print_date": "2026-03-01"}):
+            with self.subTest(vals=vals), self.assertRaises(UserError):
+                receipt.write(vals)
+        self.assertEqual(receipt.print_date, self.day(TODAY))
+        receipt.write({"print_date": "2026-03-20"})  # same day or later: allowed
+        name, data, original = receipt._tl_pdf_for_delivery("download")
+        self.assertFalse(original)
+        self.assertIn("DUPLICATA", name)
+        notes = receipt.message_ids.filtered(lambda m: "handed over" in m.body or "remis" in m.body)
+        self.assertEqual(len(notes), 2)
+        self.assertEqual(notes.author_id, self.treasurer.partner_id)
