@@ -188,6 +188,14 @@ class ReceiptRenderer:
             WIDTH / 2 + 20, top - 52, f"Numéro d'ordre du reçu : {receipt.number}"
         )
         sheet.y = top - 66
+        replaced = receipt.replaces_id
+        if replaced:
+            # A replacement says which receipt it cancels, so that both are not used.
+            sheet.text(
+                f"Ce reçu annule et remplace le reçu N° {replaced.number} "
+                f"du {replaced.date:%d/%m/%Y}.",
+                font=BOLD,
+            )
 
     def _beneficiary(self, sheet, issuer):
         sheet.section("Bénéficiaire des versements")

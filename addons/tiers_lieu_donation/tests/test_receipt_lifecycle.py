@@ -114,6 +114,12 @@ class TestReceiptLifecycle(DonationCase):
         self.assertEqual(hashlib.sha256(receipt._tl_original_pdf()).hexdigest(), receipt.pdf_sha256)
         self.assertIn("18 rue des Lilas", pdf_text(receipt._tl_original_pdf()))
         self.assertIn("20 rue des Lilas", pdf_text(replacement._tl_original_pdf()))
+        # issue 13: the replacement says which receipt it cancels
+        self.assertIn(
+            "Ce reçu annule et remplace le reçu N° RF-2026-00001 du 20/03/2026.",
+            pdf_text(replacement._tl_original_pdf()),
+        )
+        self.assertNotIn("annule et remplace", pdf_text(receipt._tl_original_pdf()))
         name, data, _original = receipt._tl_pdf_for_delivery("download")
         self.assertTrue(name.endswith("_ANNULE.pdf"))
         self.assertIn("ANNULÉ — Adresse erronée", pdf_text(data))
