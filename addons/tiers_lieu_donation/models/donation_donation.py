@@ -90,7 +90,10 @@ class DonationDonation(models.Model):
     counterpart_value = fields.Monetary(
         currency_field="currency_id",
         tracking=True,
-        help="Value of what the donor gets in return (goods, tickets, visibility…).",
+        help="Value of what the donor gets in return (goods, tickets, visibility…). For an "
+        "individual, counterparts of low value (at most 25 % of the gift and 65 € a year, "
+        "BOFiP BOI-IR-RICI-250-10-10) leave the whole gift receipted; above, only the gift "
+        "minus the counterparts is receipted.",
     )
     counterpart_description = fields.Char()
     counterpart_warning = fields.Char(compute="_compute_counterpart_warning")
@@ -353,9 +356,6 @@ class DonationDonation(models.Model):
             )
         for line in self.line_ids:
             line._tl_check_valuation(receipted)
-        problem = self._tl_counterpart_problem()
-        if problem and self.donor_kind == "individual":
-            raise ValidationError(problem)
 
     def _tl_counterpart_problem(self):
         """Why the counterparts break the rules, or False.
@@ -400,9 +400,9 @@ class DonationDonation(models.Model):
         ):
             return self.env._(
                 "Donation %(donation)s: counterparts of %(value)s (%(year_total)s this year) "
-                "exceed what an individual may receive with a tax receipt: %(ratio)s %% of "
-                "the gift and %(ceiling)s a year. Lower the counterparts or set the tax "
-                "receipt option to None.",
+                "are not of low value for an individual (at most %(ratio)s %% of the gift "
+                "and %(ceiling)s a year, BOFiP BOI-IR-RICI-250-10-10): only the gift minus "
+                "the counterparts is receipted.",
                 donation=self.display_name,
                 value=format_amount(self.env, self.counterpart_value, currency),
                 year_total=format_amount(self.env, year_total, currency),
@@ -554,8 +554,31 @@ class DonationDonation(models.Model):
                 )
             )
 
+    def _tl_receipted_counterpart(self):
+        """Counterparts to deduct from the receipted amount: none when they are of low value
+        (BOI-IR-RICI-250-10-10: an individual's within 25 % of the gift and the yearly
+        ceiling, dated parameters), else all of them. A company's are only warned about."""
+        self.ensure_one()
+        if self.donor_kind != "individual" or not self._tl_counterpart_problem():
+            return 0.0
+        return self.counterpart_value
+
     def _tl_receipt_line_vals(self):
-        """What a receipt states about each eligible line of these donations."""
+        """What a receipt states about each eligible line of these donations, net of the
+        counterparts that are not of low value."""
+        vals_list = self._tl_gross_receipt_line_vals()
+        for donation in self:
+            deduct = donation._tl_receipted_counterpart()
+            for vals in vals_list:
+                if deduct <= 0:
+                    break
+                if vals["donation_id"] == donation.id:
+                    taken = min(deduct, vals["amount"])
+                    vals["amount"] -= taken
+                    deduct -= taken
+        return [vals for vals in vals_list if vals["amount"] > 0]
+
+    def _tl_gross_receipt_line_vals(self):
         return [
             {
                 "donation_id": donation.id,

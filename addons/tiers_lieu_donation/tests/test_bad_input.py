@@ -102,17 +102,23 @@ class TestBadInput(DonationCase):
             self.validated(self.acme, 500.0)
         self.assertIn("legal form", str(error.exception))
 
-    def test_individual_counterparts_above_the_ceilings_are_refused(self):
-        # 25 % of 200 = 50, the yearly ceiling is 65 €
-        with self.assertRaises(ValidationError) as error:
-            self.validated(self.claire, 200.0, counterpart_value=60.0)
-        self.assertIn("exceed what an individual may receive", str(error.exception))
-        self.validated(self.claire, 200.0, counterpart_value=40.0)
-        with self.assertRaises(ValidationError):
-            # within 25 % of 400, but 40 + 30 > 65 this year
-            self.validated(self.claire, 400.0, counterpart_value=30.0)
+    def test_individual_counterparts_not_of_low_value_leave_the_net_receipted(self):
+        """Issue 13 (BOI-IR-RICI-250-10-10): low-value counterparts (25 % of the gift, 65 €
+        a year) leave the gift receipted in full; otherwise only the net amount is."""
+        low = self.validated(self.claire, 200.0, counterpart_value=40.0)
+        self.assertEqual(low.tax_receipt_id.amount, 200.0)
+        # 25 % of 200 = 50 < 60: the 140 € net is receipted, the counterpart stays visible
+        high = self.validated(self.claire, 200.0, counterpart_value=60.0)
+        self.assertEqual(high.state, "done")
+        self.assertEqual(high.tax_receipt_id.amount, 140.0)
+        self.assertIn("not of low value", high.counterpart_warning)
+        self.assertIn("BOI-IR-RICI-250-10-10", high.counterpart_warning)
+        # within 25 % of 400, but 40 + 30 > 65 this year: 370 receipted
+        yearly = self.validated(self.claire, 400.0, counterpart_value=30.0)
+        self.assertEqual(yearly.tax_receipt_id.amount, 370.0)
         # without a receipt, counterparts are the association's business
-        self.validated(self.claire, 400.0, counterpart_value=30.0, tax_receipt_option="none")
+        none = self.validated(self.claire, 400.0, counterpart_value=30.0, tax_receipt_option="none")
+        self.assertFalse(none.counterpart_warning)
 
     def test_company_counterparts_above_a_quarter_only_warn(self):
         donation = self.make_donation(self.acme, 1000.0, counterpart_value=300.0)
