@@ -1,7 +1,7 @@
 from freezegun import freeze_time
 
 from odoo import Command
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import TODAY, DonationCase
@@ -227,3 +227,32 @@ class TestBadInput(DonationCase):
         with self.assertRaises(UserError) as error:
             self.validated(self.claire, 50.0)
         self.assertIn("association identity is complete", str(error.exception))
+
+    def test_other_category_needs_its_legal_basis_confirmed_by_a_manager(self):
+        """Issue 13: free text under "Autre organisme" was printed as if eligible."""
+        self.company.write(
+            {"association_category": "other", "association_category_other": "Amicale"}
+        )
+        self.assertIn("article of the CGI", self.company.association_eligibility_warning)
+        with self.assertRaises(UserError) as error:
+            self.validated(self.claire, 50.0)
+        self.assertIn("article of the CGI", str(error.exception))
+        self.company.association_category_legal_basis = "art. 200-1-b CGI"
+        with self.assertRaises(UserError) as error:
+            self.validated(self.claire, 51.0)
+        self.assertIn("Manager must confirm", str(error.exception))
+        with self.assertRaises(AccessError):
+            self.company.with_user(self.treasurer).action_tl_confirm_category()
+        self.company.with_user(self.manager).action_tl_confirm_category()
+        self.assertEqual(self.company.association_category_confirmed_uid, self.manager)
+        self.assertTrue(self.validated(self.claire, 52.0).tax_receipt_id)
+        # a changed basis is confirmed again
+        self.company.with_user(self.manager).association_category_legal_basis = "art. 200 CGI"
+        self.assertFalse(self.company.association_category_confirmed_uid)
+
+    def test_settings_warn_until_the_eligibility_is_documented(self):
+        self.assertIn("rescrit", self.company.association_eligibility_warning)
+        self.company.write(
+            {"association_rescrit_number": "2024-123", "association_rescrit_date": "2024-05-02"}
+        )
+        self.assertFalse(self.company.association_eligibility_warning)
