@@ -31,6 +31,7 @@
         "wizards/donation_receipt_cancel_views.xml",
         "wizards/donation_pool_import_views.xml",
         "wizards/donation_declaration_views.xml",
+        "wizards/tax_receipt_annual_create_views.xml",
         "views/tiers_lieu_donation_menus.xml",
     ],
     "demo": ["demo/donation_demo.xml"],

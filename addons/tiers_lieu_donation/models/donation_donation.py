@@ -97,6 +97,7 @@ class DonationDonation(models.Model):
     )
     counterpart_description = fields.Char()
     counterpart_warning = fields.Char(compute="_compute_counterpart_warning")
+    donor_identity_warning = fields.Char(compute="_compute_donor_identity_warning")
     subsidy_funder = fields.Selection(SUBSIDY_FUNDERS, string="Funder Level")
     subsidy_reference = fields.Char(help="Reference of the grant decision or agreement.")
     subsidy_decision_date = fields.Date()
@@ -147,6 +148,34 @@ class DonationDonation(models.Model):
     def _compute_counterpart_warning(self):
         for donation in self:
             donation.counterpart_warning = donation._tl_counterpart_problem()
+
+    @api.depends(
+        "tax_receipt_option",
+        "tax_receipt_id",
+        "partner_id.street",
+        "partner_id.zip",
+        "partner_id.city",
+        "partner_id.siren",
+        "partner_id.legal_form",
+    )
+    def _compute_donor_identity_warning(self):
+        """Annual receipts are issued later: say now what the donor lacks for one."""
+        for donation in self:
+            partner = donation.commercial_partner_id
+            missing = (
+                donation.tax_receipt_option == "annual"
+                and not donation.tax_receipt_id
+                and partner
+                and partner._tl_missing_receipt_identity(
+                    "company" if partner.is_company else "individual"
+                )
+            )
+            donation.donor_identity_warning = missing and self.env._(
+                "%(donor)s lacks what the annual tax receipt must state: %(missing)s. "
+                "Complete the donor before the annual receipts are issued.",
+                donor=partner.display_name,
+                missing=", ".join(missing),
+            )
 
     @api.constrains("donation_date")
     def _check_donation_date(self):
@@ -243,8 +272,9 @@ class DonationDonation(models.Model):
         self._tl_post_non_cash_entries()
         self.line_ids.filtered(lambda line: line.nature == "goods")._tl_receive_in_kind_goods()
         for donation in self:
-            if donation.counterpart_warning:
-                donation.message_post(body=donation.counterpart_warning)
+            for warning in (donation.counterpart_warning, donation.donor_identity_warning):
+                if warning:
+                    donation.message_post(body=warning)
         self._tl_issue_each_receipts()
         return res
 

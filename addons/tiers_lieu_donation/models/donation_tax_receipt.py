@@ -179,13 +179,27 @@ class DonationTaxReceipt(models.Model):
         res = super().update_tax_receipt_annual_dict(
             tax_receipt_annual_dict, start_date, end_date, company
         )
-        # Check every donor before issuing any receipt: one error lists them all.
+        # The annual wizard (tl_annual_wizard_id) may run for some donors only, and leaves
+        # the incomplete ones aside, listed on it, to issue the others; any other caller
+        # gets one error listing them all, before any receipt is issued.
+        wizard = self.env["tax.receipt.annual.create"].browse(
+            self.env.context.get("tl_annual_wizard_id")
+        )
+        if wizard.partner_ids:
+            for partner in [p for p in tax_receipt_annual_dict if p not in wizard.partner_ids]:
+                del tax_receipt_annual_dict[partner]
         problems = []
-        for partner in tax_receipt_annual_dict:
+        for partner in list(tax_receipt_annual_dict):
             form = "company" if partner.is_company else "individual"
             missing = partner._tl_missing_receipt_identity(form)
             if missing:
                 problems.append(f"{partner.display_name}: {', '.join(missing)}")
+                if wizard:
+                    del tax_receipt_annual_dict[partner]
+                    wizard.incomplete_partner_ids = [Command.link(partner.id)]
+        if wizard:
+            wizard.incomplete_report = "\n".join(problems)
+            return res
         if problems:
             raise UserError(
                 self.env._(

@@ -185,3 +185,28 @@ class TestReceiptLifecycle(DonationCase):
         notes = receipt.message_ids.filtered(lambda m: "handed over" in m.body or "remis" in m.body)
         self.assertEqual(len(notes), 2)
         self.assertEqual(notes.author_id, self.treasurer.partner_id)
+
+    def test_annual_run_issues_complete_donors_and_lists_the_incomplete(self):
+        """Issue 13: one donor without address made the annual run fail for all."""
+        lost = self.no_address.copy({"name": "Donateur Perdu", "tax_receipt_option": "annual"})
+        incomplete = self.make_donation(lost, 30.0, tax_receipt_option="annual")
+        self.assertIn("full address", incomplete.donor_identity_warning)
+        incomplete.with_user(self.treasurer).validate()  # warned, not refused
+        self.assertIn("Donateur Perdu", incomplete.message_ids[:1].body)
+        complete = self.validated(self.karim, 40.0)
+        wizard = self.env["tax.receipt.annual.create"].with_user(self.treasurer)
+        wizard = wizard.create({"start_date": "2026-01-01", "end_date": "2026-12-31"})
+        action = wizard.generate_annual_receipts()
+        self.assertEqual(action["res_model"], "tax.receipt.annual.create")
+        self.assertTrue(complete.tax_receipt_id)
+        self.assertFalse(incomplete.tax_receipt_id)
+        self.assertEqual(wizard.incomplete_partner_ids, lost)
+        self.assertIn("Donateur Perdu", wizard.incomplete_report)
+        self.assertEqual(wizard.issued_receipt_ids, complete.tax_receipt_id)
+        fix = wizard.action_tl_open_incomplete_donors()
+        self.assertEqual(fix["domain"], [("id", "in", lost.ids)])
+        # fixed, then re-run for them alone (the complete donor is not receipted twice)
+        lost.write({"street": "3 rue Neuve", "zip": "91000", "city": "Évry"})
+        wizard.action_tl_rerun_incomplete()
+        self.assertEqual(incomplete.tax_receipt_id.partner_id, lost)
+        self.assertEqual(len(complete.tax_receipt_id), 1)
