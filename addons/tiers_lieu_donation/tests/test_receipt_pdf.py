@@ -1,8 +1,10 @@
 import base64
 import hashlib
+import io
 import re
 
 from freezegun import freeze_time
+from pypdf import PdfReader
 
 from odoo import Command
 from odoo.exceptions import AccessError
@@ -237,6 +239,10 @@ class TestReceiptPdf(DonationCase):
         self.assertIn("***6 900,00*** euros — six mille neuf cents euros", text)
         self.assertTrue(ticked(text, "Numéraire"))
         self.assertTrue(ticked(text, "Autres (1)"))
+        # issue 13: the cash section states the cash gift's date, not the in-kind period
+        self.assertIn("Date du versement ou période : 10/02/2026", text)
+        self.assertNotIn("Date du versement ou période : période du 10/02/2026", text)
+        self.assertIn("période du 10/02/2026 au 06/03/2026", text)
 
     def test_duplicate_is_the_stored_pdf_stamped(self):
         receipt = self.validated(self.claire, 150.0).tax_receipt_id
@@ -293,3 +299,32 @@ class TestReceiptPdf(DonationCase):
         self.assertIn("Objet : Fabrication numérique solidaire", texts[1])
         self.assertIn("Objet : Objet modifié : ateliers de réparation.", texts[2])
         self.assertIn("Nom et prénoms : Karim Benali", texts[1])
+
+    def test_multi_page_annual_receipt_keeps_its_signature_with_the_certification(self):
+        """Issue 13: page 2 held only "(suite)" and the signature, page 1 unsigned."""
+        for day in range(1, 9):
+            self.validated(
+                self.karim,
+                10.0 + day,
+                mode=None,
+                when=f"2026-02-{day:02d}",
+                product=self.goods,
+                line={
+                    "valuation_basis": "purchase_price",
+                    "in_kind_description": f"Lot {day} : bobines de PLA, outils et pièces "
+                    "détachées pour l'atelier, état neuf, remis en main propre " * 2,
+                },
+            )
+        wizard = self.env["tax.receipt.annual.create"].create(
+            {"start_date": "2026-01-01", "end_date": "2026-12-31"}
+        )
+        wizard.with_user(self.treasurer).generate_annual_receipts()
+        receipt = self.env["donation.tax.receipt"].search([("partner_id", "=", self.karim.id)])
+        reader = PdfReader(io.BytesIO(receipt._tl_original_pdf()))
+        pages = [re.sub(r"\s+", " ", page.extract_text()) for page in reader.pages]
+        self.assertGreater(len(pages), 1)
+        for number, text in enumerate(pages, 1):
+            self.assertRegex(text, rf"Page {number}/ ?{len(pages)}\b")
+        last = pages[-1]
+        self.assertIn("Date et signature", last)
+        self.assertIn("certifie sur l'honneur", last)
