@@ -54,6 +54,7 @@ LOCKED_WHEN_DONE = {
     "counterpart_value",
     "cheque_number",
     "cheque_bank",
+    "cheque_credit_date",
     "is_anonymous",
     "pool_line_id",
 }
@@ -87,6 +88,13 @@ class DonationDonation(models.Model):
     )
     cheque_number = fields.Char(tracking=True)
     cheque_bank = fields.Char(tracking=True, help="Bank the cheque is drawn on.")
+    cheque_credit_date = fields.Date(
+        string="Cheque Credited On",
+        tracking=True,
+        help="Day the bank credited the cheque: the date of its accounting entry. The "
+        "receipt states the day the donor handed it over (the payment date, BOI-IR-RICI-"
+        "250-20).",
+    )
     counterpart_value = fields.Monetary(
         currency_field="currency_id",
         tracking=True,
@@ -210,6 +218,25 @@ class DonationDonation(models.Model):
                         donation=donation.display_name,
                     )
                 )
+
+    @api.constrains("cheque_credit_date", "donation_date")
+    def _check_cheque_credit_date(self):
+        for donation in self.filtered("cheque_credit_date"):
+            if donation.donation_date and donation.cheque_credit_date < donation.donation_date:
+                raise ValidationError(
+                    self.env._(
+                        "Donation %(donation)s: a cheque is credited on or after the day it "
+                        "was handed over.",
+                        donation=donation.display_name,
+                    )
+                )
+
+    def _prepare_donation_move(self):
+        vals = super()._prepare_donation_move()
+        # A cheque: handed over on the payment date (receipt), entered at its credit date.
+        if self.payment_mode == "cheque" and self.cheque_credit_date:
+            vals["date"] = self.cheque_credit_date
+        return vals
 
     @api.constrains("counterpart_value")
     def _check_counterpart_value(self):

@@ -1,5 +1,6 @@
 from freezegun import freeze_time
 
+from odoo.exceptions import ValidationError
 from odoo.tests import Form, tagged
 
 from .common import TODAY, DonationCase
@@ -125,3 +126,19 @@ class TestDonationAccounting(DonationCase):
         donation.with_user(self.treasurer).validate()
         self.assertTrue(statement_line.is_reconciled)
         self.assertEqual(donation.tax_receipt_id.amount, 80.0)
+
+    def test_cheque_receipted_at_hand_over_entered_at_credit(self):
+        """Issue 13: a cheque's gift date is the day it was handed over (tax year), its
+        bank entry the day it was credited."""
+        with freeze_time("2026-01-10"):
+            donation = self.validated(
+                self.claire, 120.0, mode="cheque", when="2025-12-29", cheque_credit_date="2026-01-06"
+            )
+        self.assertEqual(donation.move_id.date, self.day("2026-01-06"))
+        receipt = donation.tax_receipt_id
+        self.assertEqual(receipt.donation_date, self.day("2025-12-29"))
+        self.assertEqual(receipt.fiscal_year, 2025)
+        with self.assertRaises(ValidationError):
+            self.make_donation(
+                self.claire, 10.0, mode="cheque", when="2026-03-01", cheque_credit_date="2026-02-01"
+            )
