@@ -291,6 +291,11 @@ class DonationDonation(models.Model):
                 )
             )
 
+    def _message_compute_author(self, author_id=None, email_from=None, raise_on_email=True):
+        # The chatter of a donation is an internal log (validation notes, warnings): a
+        # Treasurer without an e-mail address still validates (issue 13).
+        return super()._message_compute_author(author_id, email_from, raise_on_email=False)
+
     def validate(self):
         check_treasurer(self.env, self.env._("Only Treasurers may validate donations."))
         for donation in self:

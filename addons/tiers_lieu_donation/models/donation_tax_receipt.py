@@ -344,7 +344,8 @@ class DonationTaxReceipt(models.Model):
                 )
             else:
                 body = self.env._("Receipt cancelled: %(reason)s.", reason=receipt.cancel_reason)
-            receipt.message_post(body=body)
+            # an internal note: posted whatever the Treasurer's e-mail address (issue 13)
+            receipt.sudo().message_post(body=body, author_id=self.env.user.partner_id.id)
         return replacements
 
     def _tl_original_pdf(self):

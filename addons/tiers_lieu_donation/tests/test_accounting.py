@@ -142,3 +142,15 @@ class TestDonationAccounting(DonationCase):
             self.make_donation(
                 self.claire, 10.0, mode="cheque", when="2026-03-01", cheque_credit_date="2026-02-01"
             )
+
+    def test_validation_does_not_depend_on_the_treasurer_email(self):
+        """Issue 13: "Impossible d'envoyer le message" for a Treasurer without e-mail."""
+        self.treasurer.partner_id.email = False
+        line = {"quantity": 4, "valuation_basis": "stock_value", "in_kind_description": "PLA"}
+        gift = self.validated(self.acme, 25.0, mode=None, product=self.goods, line=line)
+        self.assertEqual(gift.state, "done")
+        self.assertTrue(gift.tax_receipt_id)
+        counterpart = self.validated(self.claire, 200.0, counterpart_value=60.0)
+        self.assertEqual(counterpart.state, "done")
+        counterpart.tax_receipt_id.with_user(self.treasurer)._tl_cancel("Montant erroné")
+        self.assertEqual(counterpart.tax_receipt_id.state, "issued")
