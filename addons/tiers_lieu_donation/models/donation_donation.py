@@ -298,6 +298,20 @@ class DonationDonation(models.Model):
 
     def validate(self):
         check_treasurer(self.env, self.env._("Only Treasurers may validate donations."))
+        implausible = self._tl_plausibility_problems()
+        if implausible and not self.env.context.get("tl_plausibility_confirmed"):
+            # Asks, does not refuse: the Treasurer confirms and validates (issue 13).
+            wizard = self.env["tiers_lieu.donation.plausibility"].create(
+                {"donation_ids": [Command.set(self.ids)], "message": "\n".join(implausible)}
+            )
+            return {
+                "type": "ir.actions.act_window",
+                "name": self.env._("Confirm the Amounts"),
+                "res_model": wizard._name,
+                "res_id": wizard.id,
+                "view_mode": "form",
+                "target": "new",
+            }
         for donation in self:
             donation._tl_check_before_validation()
         res = super(DonationDonation, self.with_context(tl_defer_receipt=True)).validate()
@@ -359,6 +373,37 @@ class DonationDonation(models.Model):
                 continue
             receipts |= donation.generate_each_tax_receipt() or receipts
         return receipts
+
+    def _tl_plausibility_problems(self):
+        """Amounts worth a second look before validating: a receipt for less than 1 €, a
+        single gift above the threshold of the dated parameters."""
+        problems = []
+        Parameter = self.env["tiers_lieu.donation.parameter"]
+        for donation in self:
+            currency = donation.company_currency_id
+            date = donation.donation_date or fields.Date.context_today(self)
+            threshold = Parameter._get_value("plausibility_threshold", date)
+            receipted = donation.tax_receipt_option in ("each", "annual")
+            amount = donation.tax_receipt_total
+            if receipted and 0 < amount and currency.compare_amounts(amount, 1.0) < 0:
+                problems.append(
+                    self.env._(
+                        "%(donation)s: a tax receipt of %(amount)s, less than 1 €.",
+                        donation=donation.display_name,
+                        amount=format_amount(self.env, amount, currency),
+                    )
+                )
+            total = donation.amount_total_company_currency
+            if threshold and currency.compare_amounts(total, threshold) > 0:
+                problems.append(
+                    self.env._(
+                        "%(donation)s: a single gift of %(amount)s, above %(threshold)s.",
+                        donation=donation.display_name,
+                        amount=format_amount(self.env, total, currency),
+                        threshold=format_amount(self.env, threshold, currency),
+                    )
+                )
+        return problems
 
     def _tl_check_before_validation(self):
         self.ensure_one()

@@ -116,9 +116,11 @@ class DonationCase(TiersLieuCase):
         return cls.env["donation.donation"].create(values)
 
     @classmethod
-    def validated(cls, *args, **kwargs):
+    def validated(cls, *args, confirm=False, **kwargs):
+        """A donation validated by the Treasurer (``confirm``: unusual amounts confirmed)."""
         donation = cls.make_donation(*args, **kwargs)
-        donation.with_user(cls.treasurer).validate()
+        treasurer = donation.with_user(cls.treasurer)
+        treasurer.with_context(tl_plausibility_confirmed=confirm).validate()
         return donation
 
     @classmethod

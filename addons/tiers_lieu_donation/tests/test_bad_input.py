@@ -256,3 +256,17 @@ class TestBadInput(DonationCase):
             {"association_rescrit_number": "2024-123", "association_rescrit_date": "2024-05-02"}
         )
         self.assertFalse(self.company.association_eligibility_warning)
+
+    def test_unusual_amounts_ask_for_confirmation(self):
+        """Issue 13: a receipt under 1 € or a gift above the threshold is confirmed first."""
+        for amount in (0.5, 25000.0):
+            with self.subTest(amount=amount):
+                donation = self.make_donation(self.claire, amount).with_user(self.treasurer)
+                action = donation.validate()
+                self.assertEqual(donation.state, "draft")
+                self.assertEqual(action["res_model"], "tiers_lieu.donation.plausibility")
+                wizard = self.env[action["res_model"]].browse(action["res_id"])
+                self.assertIn(donation.display_name, wizard.message)
+                wizard.with_user(self.treasurer).action_confirm()
+                self.assertEqual(donation.state, "done")
+        self.assertEqual(self.validated(self.claire, 9000.0).state, "done")

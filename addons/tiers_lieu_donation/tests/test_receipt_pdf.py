@@ -275,7 +275,7 @@ class TestReceiptPdf(DonationCase):
         }
         for amount, words in cases.items():
             with self.subTest(amount=amount):
-                receipt = self.validated(self.claire, amount).tax_receipt_id
+                receipt = self.validated(self.claire, amount, confirm=True).tax_receipt_id
                 text = pdf_text(receipt._tl_original_pdf())
                 self.assertIn(f"Somme en toutes lettres : {words}", text)
 
