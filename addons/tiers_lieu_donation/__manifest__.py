@@ -32,7 +32,7 @@
         "wizards/donation_pool_import_views.xml",
         "wizards/donation_declaration_views.xml",
         "wizards/tax_receipt_annual_create_views.xml",
-        "wizards/donation_plausibility_views.xml",
+        "wizards/tiers_lieu_donation_plausibility_views.xml",
         "views/tiers_lieu_donation_menus.xml",
     ],
     "demo": ["demo/donation_demo.xml"],

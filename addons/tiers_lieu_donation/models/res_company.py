@@ -398,9 +398,7 @@ class ResCompany(models.Model):
     def action_tl_confirm_category(self):
         """A Manager confirms the legal basis of an "other" category."""
         if not self.env.user.has_group("tiers_lieu.group_manager"):
-            raise AccessError(
-                self.env._("Only Managers confirm the category of the association.")
-            )
+            raise AccessError(self.env._("Only Managers confirm the category of the association."))
         for company in self:
             if company.association_category == "other" and not (
                 company.association_category_legal_basis

@@ -119,7 +119,7 @@ class Sheet:
         return self.buffer.getvalue()
 
     def _page_number(self):
-        """"Page n/N" at the foot of the page, so that no page of a document can be taken
+        """ "Page n/N" at the foot of the page, so that no page of a document can be taken
         for the whole of it (N is a form filled at the end)."""
         if not self.numbered:
             return

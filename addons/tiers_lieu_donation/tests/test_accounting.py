@@ -132,7 +132,11 @@ class TestDonationAccounting(DonationCase):
         bank entry the day it was credited."""
         with freeze_time("2026-01-10"):
             donation = self.validated(
-                self.claire, 120.0, mode="cheque", when="2025-12-29", cheque_credit_date="2026-01-06"
+                self.claire,
+                120.0,
+                mode="cheque",
+                when="2025-12-29",
+                cheque_credit_date="2026-01-06",
             )
         self.assertEqual(donation.move_id.date, self.day("2026-01-06"))
         receipt = donation.tax_receipt_id

@@ -86,4 +86,4 @@ class TestYearlyDeclaration(DonationCase):
         wizard.action_compute()
         text = base64.b64decode(wizard.donors_file).decode("utf-8-sig")
         donors = list(csv.reader(io.StringIO(text), delimiter=";"))
-        self.assertIn("'=HYPERLINK(\"http://evil.example\",\"x\")", [row[0] for row in donors])
+        self.assertIn('\'=HYPERLINK("http://evil.example","x")', [row[0] for row in donors])

@@ -61,8 +61,9 @@ class TestReceiptsOverHttp(HttpCase, DonationCase):
 
     def test_only_the_donor_contact_sees_a_company_receipt(self):
         """Issue 11: a company's other contacts with portal access do not see its gifts."""
-        donor = self.env["res.partner"].create({"name": "Julie Mécène", "parent_id": self.acme.id})
-        colleague = self.env["res.partner"].create({"name": "Paul Achats", "parent_id": self.acme.id})
+        Partner = self.env["res.partner"]
+        donor = Partner.create({"name": "Julie Mécène", "parent_id": self.acme.id})
+        colleague = Partner.create({"name": "Paul Achats", "parent_id": self.acme.id})
         for partner in (donor, colleague):
             login = f"portal_{partner.id}"
             new_test_user(self.env, login, groups="base.group_portal", partner_id=partner.id)

@@ -1,4 +1,3 @@
-import base64
 import hashlib
 import io
 import re
@@ -123,8 +122,10 @@ class TestReceiptPdf(DonationCase):
         toolbar = receipt.get_views([(False, "form")], {"toolbar": True})["views"]["form"]
         prints = [action["id"] for action in toolbar["toolbar"]["print"]]
         self.assertIn(self.env.ref("tiers_lieu_donation.action_report_tax_receipt").id, prints)
-        pdf, _type = self.env["ir.actions.report"].with_user(self.treasurer)._render_qweb_pdf(
-            "tiers_lieu_donation.action_report_tax_receipt", receipt.ids
+        pdf, _type = (
+            self.env["ir.actions.report"]
+            .with_user(self.treasurer)
+            ._render_qweb_pdf("tiers_lieu_donation.action_report_tax_receipt", receipt.ids)
         )
         self.assertEqual(pdf, receipt._tl_original_pdf())
         self.assertEqual(receipt.print_date, self.day(TODAY))

@@ -49,15 +49,14 @@ class TaxReceiptAnnualCreate(models.TransientModel):
         if not self.incomplete_partner_ids:
             return action
         self.issued_receipt_ids = [Command.set(action["domain"][0][2])]
+        view = self.env.ref("tiers_lieu_donation.tax_receipt_annual_create_view_result")
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Annual Receipts: Incomplete Donors"),
             "res_model": self._name,
             "res_id": self.id,
             "view_mode": "form",
-            "views": [
-                (self.env.ref("tiers_lieu_donation.tax_receipt_annual_create_view_result").id, "form")
-            ],
+            "views": [(view.id, "form")],
             "target": "new",
         }
 

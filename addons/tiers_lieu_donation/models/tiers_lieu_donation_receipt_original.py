@@ -23,12 +23,15 @@ class DonationReceiptOriginal(models.Model):
     pdf_file = fields.Binary(string="PDF", attachment=True, required=True, readonly=True)
 
     def write(self, vals):
-        raise UserError(
-            self.env._(
-                "The PDF of tax receipt %(number)s is kept as issued and cannot be modified.",
-                number=", ".join(self.receipt_id.mapped("number")),
+        if self:  # kept as issued, whoever asks (system included)
+            raise UserError(
+                self.env._(
+                    "The PDF of tax receipt %(number)s is kept as issued and cannot be "
+                    "modified.",
+                    number=", ".join(self.receipt_id.mapped("number")),
+                )
             )
-        )
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_with_its_receipt(self):
