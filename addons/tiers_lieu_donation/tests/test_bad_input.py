@@ -188,6 +188,8 @@ class TestBadInput(DonationCase):
         hours.with_user(self.treasurer).validate()
         self.assertEqual(hours.state, "done")
         self.assertFalse(hours.tax_receipt_id)
+        accounts = hours.in_kind_move_id.line_ids.account_id.mapped("code")
+        self.assertEqual(sorted(accounts), ["864000", "870000"])
 
     def test_unreceipted_gift_needs_no_payment_mode_nor_valuation_basis(self):
         """What only the receipt states is not asked of a gift without receipt."""
