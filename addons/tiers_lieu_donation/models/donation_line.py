@@ -158,7 +158,10 @@ class DonationLine(models.Model):
         if self.nature == "service" and self.donation_id.donor_kind == "individual":
             # An individual's time is volunteering: 864 personnel bénévole / 870 bénévolat
             # (ANC 2018-06), never a receipted gift (BOI-IR-RICI-250-10-20-10).
-            return (company.donation_cvn_staff_use_account_id, company.donation_cvn_staff_account_id)
+            return (
+                company.donation_cvn_staff_use_account_id,
+                company.donation_cvn_staff_account_id,
+            )
         return {
             "goods": (
                 company.donation_cvn_goods_use_account_id,
