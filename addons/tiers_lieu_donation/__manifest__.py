@@ -1,6 +1,6 @@
 {
     "name": "Tiers-Lieu Donations",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Services/Tiers-Lieu",
     "license": "AGPL-3",
     "summary": "Donations in cash and in kind, sponsorship, subsidies, crowdfunding pools, "
@@ -17,6 +17,7 @@
         "data/donation_parameter_data.xml",
         "data/product_data.xml",
         "data/mail_template_data.xml",
+        "report/donation_reports.xml",
         "views/donation_donation_views.xml",
         "views/donation_tax_receipt_views.xml",
         "views/donation_pool_views.xml",
@@ -30,6 +31,8 @@
         "wizards/donation_receipt_cancel_views.xml",
         "wizards/donation_pool_import_views.xml",
         "wizards/donation_declaration_views.xml",
+        "wizards/tax_receipt_annual_create_views.xml",
+        "wizards/tiers_lieu_donation_plausibility_views.xml",
         "views/tiers_lieu_donation_menus.xml",
     ],
     "demo": ["demo/donation_demo.xml"],

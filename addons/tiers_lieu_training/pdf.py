@@ -132,8 +132,9 @@ def _signature(env, company, styles):
         if company.signatory_title:
             who = f"{who}, {company.signatory_title}"
         flow.append(Paragraph(_escape(who), styles["base"]))
-    if company.signatory_signature:
-        image = io.BytesIO(base64.b64decode(company.signatory_signature))
+    signature = company.sudo().signatory_signature  # Treasurer/Manager-only field
+    if signature:
+        image = io.BytesIO(base64.b64decode(signature))
         flow.append(Image(image, width=45 * mm, height=18 * mm, kind="proportional"))
     return KeepTogether(flow)
 

@@ -55,6 +55,8 @@ class ResCompany(models.Model):
     signatory_signature = fields.Image(
         max_width=600,
         max_height=300,
+        # A scanned signature is not public (issue 11): documents read it through sudo().
+        groups="tiers_lieu.group_treasurer,tiers_lieu.group_manager",
         help="Scanned signature printed on receipts (a printed signature is accepted).",
     )
 

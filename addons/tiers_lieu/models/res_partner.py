@@ -3,6 +3,25 @@ from odoo.exceptions import ValidationError
 
 from ..identifiers import check_siren, check_siret, compact
 
+# What documents print about the association from its company's partner (receipts,
+# statements): as Manager-only as the association identity on the company (issue 11).
+COMPANY_IDENTITY_FIELDS = {
+    "name",
+    "street",
+    "street2",
+    "zip",
+    "city",
+    "state_id",
+    "country_id",
+    "siret",
+    "siren",
+    "vat",
+    "company_registry",
+    "parent_id",
+    "is_company",
+    "active",
+}
+
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
@@ -54,4 +73,10 @@ class ResPartner(models.Model):
         return super().create([self._compact_identifiers(dict(vals)) for vals in vals_list])
 
     def write(self, vals):
+        if COMPANY_IDENTITY_FIELDS & set(vals) and not self.env.su:
+            companies = self.env["res.company"].sudo().search([("partner_id", "in", self.ids)])
+            if companies:
+                # Who may not write the company may not change its identity through its
+                # partner either (raises Odoo's AccessError).
+                self.env["res.company"].browse(companies.ids).check_access("write")
         return super().write(self._compact_identifiers(dict(vals)))

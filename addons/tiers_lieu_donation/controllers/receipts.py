@@ -4,33 +4,30 @@ from odoo.http import request
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.tiers_lieu.pdf import pdf_response
 
-from ..access import TREASURER
-
 
 def _pdf_response(receipt, channel):
     filename, data, _original = receipt._tl_pdf_for_delivery(channel)
     return pdf_response(data, filename)
 
 
-class DonationReceiptController(http.Controller):
-    @http.route("/tiers_lieu_donation/receipt/<int:receipt_id>/pdf", type="http", auth="user")
-    def receipt_pdf(self, receipt_id):
-        """A Treasurer downloads a receipt: the original the first time, then duplicates."""
-        if not request.env.user.has_group(TREASURER):
-            return request.not_found()
-        receipt = request.env["donation.tax.receipt"].browse(receipt_id).exists()
-        if not receipt or not receipt.has_access("read"):
-            return request.not_found()
-        return _pdf_response(receipt, "download")
-
-
 class DonorPortal(CustomerPortal):
     def _donor_receipts(self):
-        partner = request.env.user.partner_id.commercial_partner_id
+        """Receipts the portal user is the donor of: addressed to them, or covering a gift
+        they made on behalf of their company. Other contacts of that company (given portal
+        access for orders, say) do not see the company's gifts (issue 11, README)."""
+        partner = request.env.user.partner_id
         return (
             request.env["donation.tax.receipt"]
             .sudo()
-            .search([("partner_id", "=", partner.id), ("state", "=", "issued")], order="date desc")
+            .search(
+                [
+                    ("state", "=", "issued"),
+                    "|",
+                    ("partner_id", "=", partner.id),
+                    ("donation_ids.partner_id", "=", partner.id),
+                ],
+                order="date desc",
+            )
         )
 
     def _prepare_home_portal_values(self, counters):

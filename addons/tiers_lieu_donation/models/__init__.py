@@ -10,4 +10,4 @@ from . import donation_line
 from . import donation_receipt_line
 from . import donation_tax_receipt
 from . import donation_pool
-from . import ir_attachment
+from . import tiers_lieu_donation_receipt_original

@@ -5,11 +5,13 @@ from odoo.tools.misc import format_amount, format_date
 from ..access import check_treasurer
 from .product_template import IN_KIND_NATURES
 
-# The donation as a whole: its lines may not mix these groups (a receipt states one nature
-# per amount, and each group has its own accounting).
+# The donation as a whole. Cash and in-kind lines may share a donation (Cerfa 11580*05 and
+# 2041-MEC-SD state each nature with its own amount, as OCA's donation allows); an expense
+# waiver or a subsidy stands alone (its own accounting; a subsidy is no gift at all).
 NATURE_GROUPS = [
     ("cash", "In Cash"),
     ("in_kind", "In Kind"),
+    ("mixed", "In Cash and In Kind"),
     ("expense_waiver", "Volunteer Expense Waiver"),
     ("subsidy", "Public Subsidy"),
 ]
@@ -21,6 +23,16 @@ LINE_NATURE_GROUP = {
     "expense_waiver": "expense_waiver",
     "subsidy": "subsidy",
 }
+
+
+def nature_group(line_natures):
+    """The donation's nature group from its lines' natures, False when they cannot mix."""
+    groups = {LINE_NATURE_GROUP[n] for n in line_natures if n}
+    if groups == {"cash", "in_kind"}:
+        return "mixed"
+    return groups.pop() if len(groups) == 1 else False
+
+
 SUBSIDY_FUNDERS = [
     ("state", "State"),
     ("region", "Region"),
@@ -42,6 +54,7 @@ LOCKED_WHEN_DONE = {
     "counterpart_value",
     "cheque_number",
     "cheque_bank",
+    "cheque_credit_date",
     "is_anonymous",
     "pool_line_id",
 }
@@ -75,13 +88,24 @@ class DonationDonation(models.Model):
     )
     cheque_number = fields.Char(tracking=True)
     cheque_bank = fields.Char(tracking=True, help="Bank the cheque is drawn on.")
+    cheque_credit_date = fields.Date(
+        string="Cheque Credited On",
+        tracking=True,
+        help="Day the bank credited the cheque: the date of its accounting entry. The "
+        "receipt states the day the donor handed it over (the payment date, BOI-IR-RICI-"
+        "250-20).",
+    )
     counterpart_value = fields.Monetary(
         currency_field="currency_id",
         tracking=True,
-        help="Value of what the donor gets in return (goods, tickets, visibility…).",
+        help="Value of what the donor gets in return (goods, tickets, visibility…). For an "
+        "individual, counterparts of low value (at most 25 % of the gift and 65 € a year, "
+        "BOFiP BOI-IR-RICI-250-10-10) leave the whole gift receipted; above, only the gift "
+        "minus the counterparts is receipted.",
     )
     counterpart_description = fields.Char()
     counterpart_warning = fields.Char(compute="_compute_counterpart_warning")
+    donor_identity_warning = fields.Char(compute="_compute_donor_identity_warning")
     subsidy_funder = fields.Selection(SUBSIDY_FUNDERS, string="Funder Level")
     subsidy_reference = fields.Char(help="Reference of the grant decision or agreement.")
     subsidy_decision_date = fields.Date()
@@ -115,8 +139,7 @@ class DonationDonation(models.Model):
     @api.depends("line_ids.nature")
     def _compute_nature(self):
         for donation in self:
-            groups = {LINE_NATURE_GROUP[n] for n in donation.line_ids.mapped("nature") if n}
-            donation.nature = groups.pop() if len(groups) == 1 else False
+            donation.nature = nature_group(donation.line_ids.mapped("nature"))
 
     @api.depends("partner_id", "line_ids.product_id", "is_anonymous")
     def _compute_tax_receipt_option(self):
@@ -133,6 +156,34 @@ class DonationDonation(models.Model):
     def _compute_counterpart_warning(self):
         for donation in self:
             donation.counterpart_warning = donation._tl_counterpart_problem()
+
+    @api.depends(
+        "tax_receipt_option",
+        "tax_receipt_id",
+        "partner_id.street",
+        "partner_id.zip",
+        "partner_id.city",
+        "partner_id.siren",
+        "partner_id.legal_form",
+    )
+    def _compute_donor_identity_warning(self):
+        """Annual receipts are issued later: say now what the donor lacks for one."""
+        for donation in self:
+            partner = donation.commercial_partner_id
+            missing = (
+                donation.tax_receipt_option == "annual"
+                and not donation.tax_receipt_id
+                and partner
+                and partner._tl_missing_receipt_identity(
+                    "company" if partner.is_company else "individual"
+                )
+            )
+            donation.donor_identity_warning = missing and self.env._(
+                "%(donor)s lacks what the annual tax receipt must state: %(missing)s. "
+                "Complete the donor before the annual receipts are issued.",
+                donor=partner.display_name,
+                missing=", ".join(missing),
+            )
 
     @api.constrains("donation_date")
     def _check_donation_date(self):
@@ -167,6 +218,25 @@ class DonationDonation(models.Model):
                         donation=donation.display_name,
                     )
                 )
+
+    @api.constrains("cheque_credit_date", "donation_date")
+    def _check_cheque_credit_date(self):
+        for donation in self.filtered("cheque_credit_date"):
+            if donation.donation_date and donation.cheque_credit_date < donation.donation_date:
+                raise ValidationError(
+                    self.env._(
+                        "Donation %(donation)s: a cheque is credited on or after the day it "
+                        "was handed over.",
+                        donation=donation.display_name,
+                    )
+                )
+
+    def _prepare_donation_move(self):
+        vals = super()._prepare_donation_move()
+        # A cheque: handed over on the payment date (receipt), entered at its credit date.
+        if self.payment_mode == "cheque" and self.cheque_credit_date:
+            vals["date"] = self.cheque_credit_date
+        return vals
 
     @api.constrains("counterpart_value")
     def _check_counterpart_value(self):
@@ -204,7 +274,8 @@ class DonationDonation(models.Model):
                     )
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_receipted(self):
         stated = (
             self.env["tiers_lieu.donation.receipt.line"]
             .sudo()
@@ -219,18 +290,37 @@ class DonationDonation(models.Model):
                     receipt=stated.receipt_id.number,
                 )
             )
-        return super().unlink()
+
+    def _message_compute_author(self, author_id=None, email_from=None, raise_on_email=True):
+        # The chatter of a donation is an internal log (validation notes, warnings): a
+        # Treasurer without an e-mail address still validates (issue 13).
+        return super()._message_compute_author(author_id, email_from, raise_on_email=False)
 
     def validate(self):
         check_treasurer(self.env, self.env._("Only Treasurers may validate donations."))
+        implausible = self._tl_plausibility_problems()
+        if implausible and not self.env.context.get("tl_plausibility_confirmed"):
+            # Asks, does not refuse: the Treasurer confirms and validates (issue 13).
+            wizard = self.env["tiers_lieu.donation.plausibility"].create(
+                {"donation_ids": [Command.set(self.ids)], "message": "\n".join(implausible)}
+            )
+            return {
+                "type": "ir.actions.act_window",
+                "name": self.env._("Confirm the Amounts"),
+                "res_model": wizard._name,
+                "res_id": wizard.id,
+                "view_mode": "form",
+                "target": "new",
+            }
         for donation in self:
             donation._tl_check_before_validation()
         res = super(DonationDonation, self.with_context(tl_defer_receipt=True)).validate()
         self._tl_post_non_cash_entries()
         self.line_ids.filtered(lambda line: line.nature == "goods")._tl_receive_in_kind_goods()
         for donation in self:
-            if donation.counterpart_warning:
-                donation.message_post(body=donation.counterpart_warning)
+            for warning in (donation.counterpart_warning, donation.donor_identity_warning):
+                if warning:
+                    donation.message_post(body=warning)
         self._tl_issue_each_receipts()
         return res
 
@@ -284,17 +374,51 @@ class DonationDonation(models.Model):
             receipts |= donation.generate_each_tax_receipt() or receipts
         return receipts
 
+    def _tl_plausibility_problems(self):
+        """Amounts worth a second look before validating: a receipt for less than 1 €, a
+        single gift above the threshold of the dated parameters."""
+        problems = []
+        Parameter = self.env["tiers_lieu.donation.parameter"]
+        for donation in self:
+            currency = donation.company_currency_id
+            date = donation.donation_date or fields.Date.context_today(self)
+            threshold = Parameter._get_value("plausibility_threshold", date)
+            receipted = donation.tax_receipt_option in ("each", "annual")
+            amount = donation.tax_receipt_total
+            if receipted and 0 < amount and currency.compare_amounts(amount, 1.0) < 0:
+                problems.append(
+                    self.env._(
+                        "%(donation)s: a tax receipt of %(amount)s, less than 1 €.",
+                        donation=donation.display_name,
+                        amount=format_amount(self.env, amount, currency),
+                    )
+                )
+            total = donation.amount_total_company_currency
+            if threshold and currency.compare_amounts(total, threshold) > 0:
+                problems.append(
+                    self.env._(
+                        "%(donation)s: a single gift of %(amount)s, above %(threshold)s.",
+                        donation=donation.display_name,
+                        amount=format_amount(self.env, total, currency),
+                        threshold=format_amount(self.env, threshold, currency),
+                    )
+                )
+        return problems
+
     def _tl_check_before_validation(self):
         self.ensure_one()
         if self.line_ids and not self.nature:
             raise ValidationError(
                 self.env._(
-                    "Donation %(donation)s mixes gifts of different natures (cash, in kind, "
-                    "expense waiver, subsidy): record each nature as its own donation.",
+                    "Donation %(donation)s mixes gifts that cannot share a donation: an "
+                    "expense waiver or a public subsidy is recorded as its own donation.",
                     donation=self.display_name,
                 )
             )
-        if self.nature == "cash" and not self.payment_mode:
+        receipted = self.tax_receipt_option in ("each", "annual")
+        # The receipt states how cash was paid (Cerfa 11580*05 "mode de versement"): only a
+        # receipted gift needs it.
+        if self.nature in ("cash", "mixed") and receipted and not self.payment_mode:
             raise ValidationError(
                 self.env._(
                     "Donation %(donation)s: choose a donation payment method telling how the "
@@ -303,7 +427,7 @@ class DonationDonation(models.Model):
                     donation=self.display_name,
                 )
             )
-        if self.nature == "cash" and self.payment_mode == "cheque":
+        if self.nature in ("cash", "mixed") and self.payment_mode == "cheque":
             if not (self.cheque_number and self.cheque_bank):
                 raise ValidationError(
                     self.env._(
@@ -312,6 +436,23 @@ class DonationDonation(models.Model):
                         donation=self.display_name,
                     )
                 )
+        if (
+            receipted
+            and self.donor_kind == "individual"
+            and "service" in self.line_ids.mapped("nature")
+        ):
+            # Bénévolat gives no tax reduction: only the expenses a volunteer waives do
+            # (BOFiP BOI-IR-RICI-250-10-20-10).
+            raise ValidationError(
+                self.env._(
+                    "Donation %(donation)s: the time an individual gives is volunteering, not "
+                    "a gift, and gives no tax receipt (BOFiP BOI-IR-RICI-250-10-20-10). Set "
+                    "the tax receipt option to None to record it as a contribution volontaire "
+                    "en nature (accounts 86/87), or record the expenses the volunteer waives "
+                    "as an expense waiver.",
+                    donation=self.display_name,
+                )
+            )
         if self.nature == "expense_waiver" and self.donor_kind == "company":
             raise ValidationError(
                 self.env._(
@@ -321,10 +462,7 @@ class DonationDonation(models.Model):
                 )
             )
         for line in self.line_ids:
-            line._tl_check_valuation()
-        problem = self._tl_counterpart_problem()
-        if problem and self.donor_kind == "individual":
-            raise ValidationError(problem)
+            line._tl_check_valuation(receipted)
 
     def _tl_counterpart_problem(self):
         """Why the counterparts break the rules, or False.
@@ -369,9 +507,9 @@ class DonationDonation(models.Model):
         ):
             return self.env._(
                 "Donation %(donation)s: counterparts of %(value)s (%(year_total)s this year) "
-                "exceed what an individual may receive with a tax receipt: %(ratio)s %% of "
-                "the gift and %(ceiling)s a year. Lower the counterparts or set the tax "
-                "receipt option to None.",
+                "are not of low value for an individual (at most %(ratio)s %% of the gift "
+                "and %(ceiling)s a year, BOFiP BOI-IR-RICI-250-10-10): only the gift minus "
+                "the counterparts is receipted.",
                 donation=self.display_name,
                 value=format_amount(self.env, self.counterpart_value, currency),
                 year_total=format_amount(self.env, year_total, currency),
@@ -401,8 +539,8 @@ class DonationDonation(models.Model):
                 (line, line._tl_expense_account(), company.donation_expense_waiver_account_id)
                 for line in self.line_ids
             ]
-        elif self.nature == "in_kind" and company.donation_in_kind_accounting == "cvn":
-            pairs = [(line, *line._tl_cvn_accounts()) for line in self.line_ids]
+        elif self.nature in ("in_kind", "mixed") and company.donation_in_kind_accounting == "cvn":
+            pairs = [(line, *line._tl_cvn_accounts()) for line in self._tl_in_kind_lines()]
         else:
             return False
         journal = company.donation_misc_journal_id
@@ -523,8 +661,31 @@ class DonationDonation(models.Model):
                 )
             )
 
+    def _tl_receipted_counterpart(self):
+        """Counterparts to deduct from the receipted amount: none when they are of low value
+        (BOI-IR-RICI-250-10-10: an individual's within 25 % of the gift and the yearly
+        ceiling, dated parameters), else all of them. A company's are only warned about."""
+        self.ensure_one()
+        if self.donor_kind != "individual" or not self._tl_counterpart_problem():
+            return 0.0
+        return self.counterpart_value
+
     def _tl_receipt_line_vals(self):
-        """What a receipt states about each eligible line of these donations."""
+        """What a receipt states about each eligible line of these donations, net of the
+        counterparts that are not of low value."""
+        vals_list = self._tl_gross_receipt_line_vals()
+        for donation in self:
+            deduct = donation._tl_receipted_counterpart()
+            for vals in vals_list:
+                if deduct <= 0:
+                    break
+                if vals["donation_id"] == donation.id:
+                    taken = min(deduct, vals["amount"])
+                    vals["amount"] -= taken
+                    deduct -= taken
+        return [vals for vals in vals_list if vals["amount"] > 0]
+
+    def _tl_gross_receipt_line_vals(self):
         return [
             {
                 "donation_id": donation.id,

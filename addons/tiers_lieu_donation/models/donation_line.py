@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .donation_donation import LINE_NATURE_GROUP
+from .donation_donation import nature_group
 
 # How the donor valued a gift in kind (the donor values it, never at market price).
 VALUATION_BASES = [
@@ -53,13 +53,11 @@ class DonationLine(models.Model):
     @api.constrains("product_id", "donation_id")
     def _check_single_nature(self):
         for donation in self.donation_id:
-            groups = {LINE_NATURE_GROUP[n] for n in donation.line_ids.mapped("nature") if n}
-            if len(groups) > 1:
+            if donation.line_ids and not nature_group(donation.line_ids.mapped("nature")):
                 raise ValidationError(
                     self.env._(
-                        "Donation %(donation)s mixes gifts of different natures (cash, in "
-                        "kind, expense waiver, subsidy): record each nature as its own "
-                        "donation.",
+                        "Donation %(donation)s mixes gifts that cannot share a donation: an "
+                        "expense waiver or a public subsidy is recorded as its own donation.",
                         donation=donation.display_name,
                     )
                 )
@@ -91,12 +89,14 @@ class DonationLine(models.Model):
             account = False
         return account or super()._get_account()
 
-    def _tl_check_valuation(self):
-        """A gift in kind is validated only with the donor's valuation, its basis, the
-        quantities and a description; staff made available with headcount and hours."""
+    def _tl_check_valuation(self, receipted=True):
+        """A receipted gift in kind is validated only with the donor's valuation, its basis,
+        the quantities and a description; staff made available with headcount and hours."""
         self.ensure_one()
         donation = self.donation_id
-        if self.nature in BASES_BY_NATURE:
+        # The receipt describes the gift and how the donor valued it (BOI-BIC-RICI-20-30-10-20,
+        # 2041-MEC-SD): a gift without receipt needs neither.
+        if self.nature in BASES_BY_NATURE and receipted:
             if not (self.valuation_basis and self.in_kind_description):
                 raise ValidationError(
                     self.env._(
@@ -155,6 +155,13 @@ class DonationLine(models.Model):
         """(use account in class 86, contribution account in class 87) of the line."""
         self.ensure_one()
         company = self.donation_id.company_id
+        if self.nature == "service" and self.donation_id.donor_kind == "individual":
+            # An individual's time is volunteering: 864 personnel bénévole / 870 bénévolat
+            # (ANC 2018-06), never a receipted gift (BOI-IR-RICI-250-10-20-10).
+            return (
+                company.donation_cvn_staff_use_account_id,
+                company.donation_cvn_staff_account_id,
+            )
         return {
             "goods": (
                 company.donation_cvn_goods_use_account_id,

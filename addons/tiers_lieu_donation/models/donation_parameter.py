@@ -7,6 +7,7 @@ PARAMETER_CODES = [
     ("individual_form", "Individuals: receipt form (Cerfa number)"),
     ("company_form", "Companies: receipt form (Cerfa number)"),
     ("retention_years", "Years receipts are kept (LPF L102 E)"),
+    ("plausibility_threshold", "Single gift above which validation asks for confirmation"),
 ]
 
 

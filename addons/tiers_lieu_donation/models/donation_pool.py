@@ -82,10 +82,14 @@ class DonationPool(models.Model):
             pool.count_anonymous = len(anonymous)
             pool.count_excluded = len(pool.line_ids) - len(kept)
 
-    def unlink(self):
+    def _message_compute_author(self, author_id=None, email_from=None, raise_on_email=True):
+        # An internal log: validating does not depend on the Treasurer's e-mail address.
+        return super()._message_compute_author(author_id, email_from, raise_on_email=False)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_done(self):
         if any(pool.state == "done" for pool in self):
             raise UserError(self.env._("A validated crowdfunding pool cannot be deleted."))
-        return super().unlink()
 
     def action_validate(self):
         """Record one donation per collected gift, validate them (receipts issued for the
@@ -102,7 +106,10 @@ class DonationPool(models.Model):
             donations = self.env["donation.donation"].create(vals_list)
             for line, donation in zip(lines, donations, strict=True):
                 line.donation_id = donation
-            donations.with_context(tl_skip_incomplete_donors=True).validate()
+            # the pool's totals were checked on import: no confirmation gift by gift
+            donations.with_context(
+                tl_skip_incomplete_donors=True, tl_plausibility_confirmed=True
+            ).validate()
             pool.state = "done"
             pending = donations.filtered(
                 lambda d: d.tax_receipt_option == "each" and not d.tax_receipt_id

@@ -1,3 +1,4 @@
+import base64
 import hashlib
 from collections import defaultdict
 
@@ -6,6 +7,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.misc import format_date
+
+from odoo.addons.tiers_lieu.lang import company_lang_env
 
 from ..access import ISSUED_RECEIPT_WRITE, check_treasurer, internal
 from ..pdf.receipt import ReceiptRenderer, stamp_pdf
@@ -48,7 +51,13 @@ class DonationTaxReceipt(models.Model):
     amount_cash = fields.Monetary(compute="_compute_amounts", store=True)
     amount_in_kind = fields.Monetary(compute="_compute_amounts", store=True)
     amount_expense_waiver = fields.Monetary(compute="_compute_amounts", store=True)
-    pdf_attachment_id = fields.Many2one("ir.attachment", string="PDF", readonly=True, copy=False)
+    # The original PDF (see tiers_lieu.donation.receipt.original: nobody reads it directly).
+    pdf_original_id = fields.Many2one(
+        "tiers_lieu.donation.receipt.original",
+        readonly=True,
+        copy=False,
+        groups="base.group_system",
+    )
     pdf_sha256 = fields.Char(
         string="PDF SHA-256",
         readonly=True,
@@ -101,6 +110,16 @@ class DonationTaxReceipt(models.Model):
         return receipts
 
     def write(self, vals):
+        if {"pdf_original_id", "pdf_sha256"} & set(vals) and self.filtered("pdf_sha256"):
+            # The original is stored once, at issuance, whoever asks (system included).
+            raise UserError(
+                self.env._(
+                    "The PDF of tax receipt %(number)s is kept as issued and cannot be "
+                    "modified.",
+                    number=", ".join(self.filtered("pdf_sha256").mapped("number")),
+                )
+            )
+        self._tl_check_delivery_dates(vals)
         if not internal(self.env):
             frozen = set(vals) - DELIVERY_FIELDS - set(self.env["mail.thread"]._fields)
             if frozen:
@@ -115,7 +134,23 @@ class DonationTaxReceipt(models.Model):
                 )
         return super().write(vals)
 
-    def unlink(self):
+    def _tl_check_delivery_dates(self, vals):
+        """A delivery date, once set, only moves forward: clearing it would make the next
+        copy a second original instead of a DUPLICATA (issue 13)."""
+        for fname in DELIVERY_FIELDS & set(vals):
+            new = self._fields[fname].convert_to_cache(vals[fname], self)
+            for receipt in self.filtered(fname):
+                if not new or new < receipt[fname]:
+                    raise UserError(
+                        self.env._(
+                            "Receipt %(number)s was already handed over: its delivery date "
+                            "can only move forward, never be cleared or set earlier.",
+                            number=receipt.number,
+                        )
+                    )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_retained(self):
         today = fields.Date.context_today(self)
         kept = self.filtered(lambda r: r.retention_end_date > today)
         if kept:
@@ -127,7 +162,8 @@ class DonationTaxReceipt(models.Model):
                     date=format_date(self.env, kept[0].retention_end_date),
                 )
             )
-        return super().unlink()
+        # past retention, the original goes with its receipt
+        self.sudo().pdf_original_id.with_context(tl_receipt_write=ISSUED_RECEIPT_WRITE).unlink()
 
     @api.depends("number", "state")
     def _compute_display_name(self):
@@ -143,13 +179,27 @@ class DonationTaxReceipt(models.Model):
         res = super().update_tax_receipt_annual_dict(
             tax_receipt_annual_dict, start_date, end_date, company
         )
-        # Check every donor before issuing any receipt: one error lists them all.
+        # The annual wizard (tl_annual_wizard_id) may run for some donors only, and leaves
+        # the incomplete ones aside, listed on it, to issue the others; any other caller
+        # gets one error listing them all, before any receipt is issued.
+        wizard = self.env["tax.receipt.annual.create"].browse(
+            self.env.context.get("tl_annual_wizard_id")
+        )
+        if wizard.partner_ids:
+            for partner in [p for p in tax_receipt_annual_dict if p not in wizard.partner_ids]:
+                del tax_receipt_annual_dict[partner]
         problems = []
-        for partner in tax_receipt_annual_dict:
+        for partner in list(tax_receipt_annual_dict):
             form = "company" if partner.is_company else "individual"
             missing = partner._tl_missing_receipt_identity(form)
             if missing:
                 problems.append(f"{partner.display_name}: {', '.join(missing)}")
+                if wizard:
+                    del tax_receipt_annual_dict[partner]
+                    wizard.incomplete_partner_ids = [Command.link(partner.id)]
+        if wizard:
+            wizard.incomplete_report = "\n".join(problems)
+            return res
         if problems:
             raise UserError(
                 self.env._(
@@ -160,6 +210,28 @@ class DonationTaxReceipt(models.Model):
                 )
             )
         return res
+
+    def _notify_get_recipients(self, message, msg_vals=False, **kwargs):
+        """Followers who can no longer read receipts (a former Treasurer, a portal user
+        added by hand) are neither notified nor kept as followers (issue 11); partners a
+        message addresses explicitly (the donor) still get it."""
+        recipients = super()._notify_get_recipients(message, msg_vals, **kwargs)
+        addressed = set(
+            msg_vals.get("partner_ids", []) if msg_vals else message.sudo().partner_ids.ids
+        )
+        readers = {
+            self.env.ref("tiers_lieu.group_staff").id,
+            self.env.ref("tiers_lieu.group_treasurer").id,
+        }
+        kept, dropped = [], []
+        for data in recipients:
+            if data["id"] in addressed or readers & set(data.get("groups") or []):
+                kept.append(data)
+            else:
+                dropped.append(data["id"])
+        if dropped:
+            self.sudo().message_unsubscribe(partner_ids=dropped)
+        return kept
 
     def action_send_tax_receipt(self):
         # OCA's composer attaches its QWeb report: send the stored PDF instead.
@@ -177,12 +249,14 @@ class DonationTaxReceipt(models.Model):
         }
 
     def action_tl_download(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/tiers_lieu_donation/receipt/{self.id}/pdf",
-            "target": "download",
-        }
+        check_treasurer(self.env, self.env._("Only Treasurers may download tax receipts."))
+        return self.env.ref("tiers_lieu_donation.action_report_tax_receipt").report_action(self)
+
+    def _render_tax_receipt_pdf(self, data=None):
+        """Renderer of the report action_report_tax_receipt: a Treasurer downloads the
+        original the first time, then DUPLICATA copies; a cancelled receipt is stamped."""
+        check_treasurer(self.env, self.env._("Only Treasurers may download tax receipts."))
+        return {receipt.id: receipt._tl_pdf_for_delivery("download")[1] for receipt in self}
 
     def action_tl_send_by_email(self):
         """E-mail each receipt to its donor with the French template; the first delivery
@@ -270,13 +344,15 @@ class DonationTaxReceipt(models.Model):
                 )
             else:
                 body = self.env._("Receipt cancelled: %(reason)s.", reason=receipt.cancel_reason)
-            receipt.message_post(body=body)
+            # an internal note: posted whatever the Treasurer's e-mail address (issue 13)
+            receipt.sudo().message_post(body=body, author_id=self.env.user.partner_id.id)
         return replacements
 
     def _tl_original_pdf(self):
         """The PDF stored at issuance, checked against its fingerprint."""
         self.ensure_one()
-        if not self.pdf_attachment_id:
+        data = self.sudo().pdf_original_id.pdf_file
+        if not data:
             raise UserError(
                 self.env._(
                     "Receipt %(number)s was issued before receipts were stored as PDF: it has "
@@ -284,7 +360,7 @@ class DonationTaxReceipt(models.Model):
                     number=self.number,
                 )
             )
-        data = self.pdf_attachment_id.sudo().raw or b""
+        data = base64.b64decode(data)
         if hashlib.sha256(data).hexdigest() != self.pdf_sha256:
             raise UserError(
                 self.env._(
@@ -305,6 +381,36 @@ class DonationTaxReceipt(models.Model):
         ("download", "email" or "portal"): the original the first time, then a DUPLICATA;
         a cancelled receipt is stamped ANNULÉ."""
         self.ensure_one()
+        name, data, is_original = self._tl_prepare_delivery(channel)
+        self._tl_log_delivery(channel, is_original)
+        return name, data, is_original
+
+    def _tl_log_delivery(self, channel, is_original):
+        """Every copy handed over is written in the chatter: who, when, how, which copy."""
+        lang_env = company_lang_env(self.env, self.company_id)
+        channels = {
+            "download": lang_env._("download"),
+            "email": lang_env._("e-mail"),
+            "portal": lang_env._("donor portal"),
+        }
+        if self.state == "cancelled":
+            copy = lang_env._("cancelled copy")
+        elif is_original:
+            copy = lang_env._("original")
+        else:
+            copy = lang_env._("DUPLICATA")
+        self.with_env(lang_env).sudo().message_post(
+            body=lang_env._(
+                "Receipt handed over by %(channel)s (%(copy)s) by %(user)s.",
+                channel=channels[channel],
+                copy=copy,
+                user=self.env.user.display_name,
+            ),
+            author_id=self.env.user.partner_id.id,
+            subtype_xmlid="mail.mt_note",
+        )
+
+    def _tl_prepare_delivery(self, channel):
         original = self._tl_original_pdf()
         base = f"Recu_fiscal_{self.number}"
         if self.state == "cancelled":
@@ -322,9 +428,7 @@ class DonationTaxReceipt(models.Model):
 
     def _tl_delivery_attachment(self, channel):
         self.ensure_one()
-        name, data, is_original = self._tl_pdf_for_delivery(channel)
-        if is_original:
-            return self.pdf_attachment_id
+        name, data, _is_original = self._tl_pdf_for_delivery(channel)
         return (
             self.env["ir.attachment"]
             .sudo()
@@ -343,11 +447,16 @@ class DonationTaxReceipt(models.Model):
         """Check what a receipt needs and compute what it states, from its donations."""
         partner = self.env["res.partner"].browse(vals.get("partner_id"))
         donations = self._tl_donations_from_vals(vals)
+        # Deliberate difference from OCA (which creates a receipt from an amount alone): a
+        # receipt states the date, nature and payment mode of recorded gifts (Cerfa 11580*05,
+        # 2041-MEC-SD, art. 200-5 and 238 bis CGI), and one not backed by a gift exposes the
+        # association to the fine of art. 1740 A CGI.
         if not donations:
             raise UserError(
                 self.env._(
-                    "A tax receipt is issued from validated donations: select them in "
-                    "Donations and use Issue Tax Receipts."
+                    "A tax receipt is issued from validated donations (art. 200-5 and 238 bis "
+                    "CGI; art. 1740 A CGI fines receipts not backed by a gift): select them "
+                    "in Donations and use Issue Tax Receipts."
                 )
             )
         donations._tl_check_receiptable(partner, company)
@@ -455,23 +564,17 @@ class DonationTaxReceipt(models.Model):
     def _tl_store_pdfs(self):
         renderer = ReceiptRenderer(self.env)
         pdfs = [renderer.render(receipt) for receipt in self]
-        attachments = (
-            self.env["ir.attachment"]
+        originals = (
+            self.env["tiers_lieu.donation.receipt.original"]
             .sudo()
             .create(
                 [
-                    {
-                        "name": f"Recu_fiscal_{receipt.number}.pdf",
-                        "raw": pdf,
-                        "mimetype": "application/pdf",
-                        "res_model": self._name,
-                        "res_id": receipt.id,
-                    }
+                    {"receipt_id": receipt.id, "pdf_file": base64.b64encode(pdf)}
                     for receipt, pdf in zip(self, pdfs, strict=True)
                 ]
             )
         )
-        for receipt, attachment, pdf in zip(self, attachments, pdfs, strict=True):
-            receipt.with_context(tl_receipt_write=ISSUED_RECEIPT_WRITE).write(
-                {"pdf_attachment_id": attachment.id, "pdf_sha256": hashlib.sha256(pdf).hexdigest()}
+        for receipt, original, pdf in zip(self, originals, pdfs, strict=True):
+            receipt.sudo().with_context(tl_receipt_write=ISSUED_RECEIPT_WRITE).write(
+                {"pdf_original_id": original.id, "pdf_sha256": hashlib.sha256(pdf).hexdigest()}
             )

@@ -1,5 +1,5 @@
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 # Accounts of the association chart (règlement ANC 2018-06) that the PCG of l10n_fr lacks:
 # (company field, code, English name, French name, account type).
@@ -325,6 +325,93 @@ class ResCompany(models.Model):
             limit=1,
         )
 
+    # Eligibility of the association (issue 13): the Cerfa's own categories; "other" only
+    # with the article of the CGI that makes it eligible, confirmed by a Manager.
+    association_category_legal_basis = fields.Char(
+        string="Legal Basis of the Category",
+        help="Article of the CGI that makes the organisation eligible when its category is "
+        "not in the list of the Cerfa (e.g. art. 200-1-b CGI); a Manager confirms it.",
+    )
+    association_category_confirmed_uid = fields.Many2one(
+        "res.users", string="Category Confirmed By", readonly=True, copy=False
+    )
+    association_category_confirmed_date = fields.Datetime(
+        string="Category Confirmed On", readonly=True, copy=False
+    )
+    association_rescrit_number = fields.Char(
+        string="Tax Ruling Number",
+        help="Reference of the rescrit fiscal (art. L80 C LPF) confirming that the "
+        "association may issue tax receipts; optional but recommended.",
+    )
+    association_rescrit_date = fields.Date(string="Tax Ruling Date")
+    association_eligibility_warning = fields.Char(compute="_compute_association_eligibility")
+
+    @api.depends(
+        "association_category",
+        "association_category_legal_basis",
+        "association_category_confirmed_uid",
+        "association_rescrit_number",
+        "association_rescrit_date",
+    )
+    def _compute_association_eligibility(self):
+        for company in self:
+            company.association_eligibility_warning = company._tl_eligibility_problem() or (
+                not (company.association_rescrit_number and company.association_rescrit_date)
+                and self.env._(
+                    "The association's eligibility to issue tax receipts is not documented: "
+                    "give the number and date of its rescrit fiscal (art. L80 C LPF) if it "
+                    "has one."
+                )
+            )
+
+    def _tl_eligibility_problem(self):
+        self.ensure_one()
+        if self.association_category != "other":
+            return False
+        if not self.association_category_legal_basis:
+            return self.env._(
+                "The category “Other organisation” needs the article of the CGI that makes "
+                "the association eligible, confirmed by a Manager."
+            )
+        if not self.association_category_confirmed_uid:
+            return self.env._(
+                "A Manager must confirm the legal basis of the category “Other "
+                "organisation” before receipts are issued."
+            )
+        return False
+
+    def write(self, vals):
+        fields_to_confirm = {
+            "association_category",
+            "association_category_other",
+            "association_category_legal_basis",
+        }
+        if fields_to_confirm & set(vals) and "association_category_confirmed_uid" not in vals:
+            # A changed category or basis is confirmed again.
+            vals = dict(
+                vals,
+                association_category_confirmed_uid=False,
+                association_category_confirmed_date=False,
+            )
+        return super().write(vals)
+
+    def action_tl_confirm_category(self):
+        """A Manager confirms the legal basis of an "other" category."""
+        if not self.env.user.has_group("tiers_lieu.group_manager"):
+            raise AccessError(self.env._("Only Managers confirm the category of the association."))
+        for company in self:
+            if company.association_category == "other" and not (
+                company.association_category_legal_basis
+            ):
+                raise UserError(company._tl_eligibility_problem())
+        self.write(
+            {
+                "association_category_confirmed_uid": self.env.uid,
+                "association_category_confirmed_date": fields.Datetime.now(),
+            }
+        )
+        return True
+
     def _tl_check_receipt_issuer(self):
         """Refuse to issue receipts while the association identity they print is missing."""
         self.ensure_one()
@@ -335,9 +422,12 @@ class ResCompany(models.Model):
             (self.association_object, self.env._("object")),
             (self.association_category, self.env._("receipt category")),
             (self.signatory_name, self.env._("signatory")),
-            (self.signatory_signature, self.env._("signature")),
+            (self.sudo().signatory_signature, self.env._("signature")),
         ]
         missing = [label for value, label in labels if not value]
+        problem = self._tl_eligibility_problem()
+        if problem:
+            raise UserError(problem)
         if missing:
             raise UserError(
                 self.env._(

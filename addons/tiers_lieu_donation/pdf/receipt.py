@@ -87,6 +87,11 @@ def euros(amount):
     return f"{format_amount(amount)} €"
 
 
+# Heights on the page (points) of the signature block and, at most, of the certification.
+SIGNATURE_HEIGHT = 96
+CERTIFICATION_HEIGHT = 200
+
+
 class ReceiptRenderer:
     """Renders receipts. What is the same on every receipt of a company (its signature,
     the parts of the page its identity fills) is prepared once per database cursor, keyed
@@ -104,6 +109,7 @@ class ReceiptRenderer:
             author=issuer["name"],
             continuation=f"Reçu n° {receipt.number} (suite)",
             blocks=self._blocks,
+            numbered=True,
         )
         lines = receipt.line_ids
         self._header(sheet, receipt, company_form)
@@ -116,10 +122,13 @@ class ReceiptRenderer:
             self._individual_gifts(sheet, receipt, lines)
         natures = frozenset(lines.mapped("nature"))
         modes = frozenset(CASH_BOX_MODES[m] for m in lines.mapped("payment_mode") if m)
-        sheet.block(
-            ("certification", company_form, natures, modes),
-            lambda: self._certification(sheet, natures, modes, company_form),
-        )
+        key = ("certification", company_form, natures, modes)
+        # The certification and the signature stay together, never a signature alone on a
+        # page of its own (heights: the recorded block's, else an upper bound).
+        recorded = sheet.blocks.get(key)
+        sheet.end_section()
+        sheet.ensure((recorded[2] if recorded else CERTIFICATION_HEIGHT) + SIGNATURE_HEIGHT)
+        sheet.block(key, lambda: self._certification(sheet, natures, modes, company_form))
         self._signature(sheet, receipt, issuer)
         return sheet.finish()
 
@@ -144,7 +153,7 @@ class ReceiptRenderer:
             identifiers.append(f"SIREN {company.siren}")
         if company.association_rna:
             identifiers.append(f"RNA {company.association_rna}")
-        signature = company.signatory_signature or b""
+        signature = company.sudo().signatory_signature or b""  # Treasurer/Manager-only field
         issuer = {
             "name": company.association_legal_name or company.name,
             "identifiers": " – ".join(identifiers),
@@ -188,6 +197,14 @@ class ReceiptRenderer:
             WIDTH / 2 + 20, top - 52, f"Numéro d'ordre du reçu : {receipt.number}"
         )
         sheet.y = top - 66
+        replaced = receipt.replaces_id
+        if replaced:
+            # A replacement says which receipt it cancels, so that both are not used.
+            sheet.text(
+                f"Ce reçu annule et remplace le reçu N° {replaced.number} "
+                f"du {replaced.date:%d/%m/%Y}.",
+                font=BOLD,
+            )
 
     def _beneficiary(self, sheet, issuer):
         sheet.section("Bénéficiaire des versements")
@@ -211,13 +228,17 @@ class ReceiptRenderer:
         sheet.field("Adresse", ", ".join(partner._tl_address_lines()))
 
     def _date_text(self, receipt, lines):
-        if receipt.period_start == receipt.period_end:
+        # The period of the lines stated (e.g. the cash ones of a 2041-MEC-SD), not of the
+        # whole receipt.
+        dates = lines.mapped("date") or [receipt.period_start]
+        start, end = min(dates), max(dates)
+        if start == end:
             kinds = {line.payment_mode or line.nature for line in lines}
             meaning = "; ".join(sorted(DATE_MEANINGS[k] for k in kinds))
-            return f"{format_date(receipt.period_start)} ({meaning})"
+            return f"{format_date(start)} ({meaning})"
         return (
-            f"période du {format_date(receipt.period_start)} "
-            f"au {format_date(receipt.period_end)} (dates détaillées ci-dessous)"
+            f"période du {format_date(start)} au {format_date(end)} (dates détaillées "
+            "ci-dessous)"
         )
 
     def _split_table(self, sheet, lines):
@@ -372,7 +393,7 @@ class ReceiptRenderer:
 
     def _signature(self, sheet, receipt, issuer):
         sheet.end_section()
-        sheet.ensure(96)
+        sheet.ensure(SIGNATURE_HEIGHT)
         sheet.space(16)
         canvas = sheet.canvas
         canvas.setFont(FONT, 9.5)

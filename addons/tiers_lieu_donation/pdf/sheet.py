@@ -49,7 +49,7 @@ def jpeg_image(png_bytes, max_size=(360, 126)):
 
 
 class Sheet:
-    def __init__(self, title, author, continuation="", blocks=None):
+    def __init__(self, title, author, continuation="", blocks=None, numbered=False):
         self.buffer = io.BytesIO()
         self.canvas = Canvas(self.buffer, pagesize=A4, invariant=1, pageCompression=0)
         self.canvas.setTitle(clean(title))
@@ -62,6 +62,7 @@ class Sheet:
         self.y = HEIGHT - MARGIN
         self.section_top = None
         self.blocks = {} if blocks is None else blocks
+        self.numbered = numbered
 
     # -- recorded blocks ---------------------------------------------------------------
     def block(self, key, draw):
@@ -92,6 +93,7 @@ class Sheet:
             top = self.section_top
             if top is not None:
                 self._frame(top)
+            self._page_number()
             self.canvas.showPage()
             self.y = HEIGHT - MARGIN
             if self.continuation:
@@ -104,9 +106,31 @@ class Sheet:
         self.y -= height
 
     def finish(self):
+        self._page_number()
+        pages = self.canvas.getPageNumber()
         self.canvas.showPage()
+        if self.numbered:
+            # The page count, known only now, drawn once and referenced by every page.
+            self.canvas.beginForm("tl_page_count")
+            self.canvas.setFont(FONT, 7.5)
+            self.canvas.drawString(0, 0, str(pages))
+            self.canvas.endForm()
         self.canvas.save()
         return self.buffer.getvalue()
+
+    def _page_number(self):
+        """ "Page n/N" at the foot of the page, so that no page of a document can be taken
+        for the whole of it (N is a form filled at the end)."""
+        if not self.numbered:
+            return
+        canvas = self.canvas
+        canvas.saveState()
+        canvas.setFont(FONT, 7.5)
+        x, y = WIDTH - MARGIN - 12, MARGIN - 16
+        canvas.drawRightString(x, y, f"Page {canvas.getPageNumber()}/")
+        canvas.translate(x, y)
+        canvas.doForm("tl_page_count")
+        canvas.restoreState()
 
     # -- text --------------------------------------------------------------------------
     def lines(self, text, size=9, font=FONT, width=INNER - 12):

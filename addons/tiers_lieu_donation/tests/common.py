@@ -116,10 +116,27 @@ class DonationCase(TiersLieuCase):
         return cls.env["donation.donation"].create(values)
 
     @classmethod
-    def validated(cls, *args, **kwargs):
+    def validated(cls, *args, confirm=False, **kwargs):
+        """A donation validated by the Treasurer (``confirm``: unusual amounts confirmed)."""
         donation = cls.make_donation(*args, **kwargs)
-        donation.with_user(cls.treasurer).validate()
+        treasurer = donation.with_user(cls.treasurer)
+        treasurer.with_context(tl_plausibility_confirmed=confirm).validate()
         return donation
+
+    @classmethod
+    def stored_pdf_attachment(cls, receipt):
+        """The attachment holding the receipt's original PDF (its field pdf_file)."""
+        return (
+            cls.env["ir.attachment"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", "tiers_lieu.donation.receipt.original"),
+                    ("res_id", "=", receipt.sudo().pdf_original_id.id),
+                    ("res_field", "=", "pdf_file"),
+                ]
+            )
+        )
 
     @staticmethod
     def day(text):

@@ -1,5 +1,6 @@
 from freezegun import freeze_time
 
+from odoo.exceptions import ValidationError
 from odoo.tests import Form, tagged
 
 from .common import TODAY, DonationCase
@@ -125,3 +126,35 @@ class TestDonationAccounting(DonationCase):
         donation.with_user(self.treasurer).validate()
         self.assertTrue(statement_line.is_reconciled)
         self.assertEqual(donation.tax_receipt_id.amount, 80.0)
+
+    def test_cheque_receipted_at_hand_over_entered_at_credit(self):
+        """Issue 13: a cheque's gift date is the day it was handed over (tax year), its
+        bank entry the day it was credited."""
+        with freeze_time("2026-01-10"):
+            donation = self.validated(
+                self.claire,
+                120.0,
+                mode="cheque",
+                when="2025-12-29",
+                cheque_credit_date="2026-01-06",
+            )
+        self.assertEqual(donation.move_id.date, self.day("2026-01-06"))
+        receipt = donation.tax_receipt_id
+        self.assertEqual(receipt.donation_date, self.day("2025-12-29"))
+        self.assertEqual(receipt.fiscal_year, 2025)
+        with self.assertRaises(ValidationError):
+            self.make_donation(
+                self.claire, 10.0, mode="cheque", when="2026-03-01", cheque_credit_date="2026-02-01"
+            )
+
+    def test_validation_does_not_depend_on_the_treasurer_email(self):
+        """Issue 13: "Impossible d'envoyer le message" for a Treasurer without e-mail."""
+        self.treasurer.partner_id.email = False
+        line = {"quantity": 4, "valuation_basis": "stock_value", "in_kind_description": "PLA"}
+        gift = self.validated(self.acme, 25.0, mode=None, product=self.goods, line=line)
+        self.assertEqual(gift.state, "done")
+        self.assertTrue(gift.tax_receipt_id)
+        counterpart = self.validated(self.claire, 200.0, counterpart_value=60.0)
+        self.assertEqual(counterpart.state, "done")
+        counterpart.tax_receipt_id.with_user(self.treasurer)._tl_cancel("Montant erroné")
+        self.assertEqual(counterpart.tax_receipt_id.state, "issued")

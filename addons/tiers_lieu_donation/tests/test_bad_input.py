@@ -1,7 +1,7 @@
 from freezegun import freeze_time
 
 from odoo import Command
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import TODAY, DonationCase
@@ -102,17 +102,23 @@ class TestBadInput(DonationCase):
             self.validated(self.acme, 500.0)
         self.assertIn("legal form", str(error.exception))
 
-    def test_individual_counterparts_above_the_ceilings_are_refused(self):
-        # 25 % of 200 = 50, the yearly ceiling is 65 €
-        with self.assertRaises(ValidationError) as error:
-            self.validated(self.claire, 200.0, counterpart_value=60.0)
-        self.assertIn("exceed what an individual may receive", str(error.exception))
-        self.validated(self.claire, 200.0, counterpart_value=40.0)
-        with self.assertRaises(ValidationError):
-            # within 25 % of 400, but 40 + 30 > 65 this year
-            self.validated(self.claire, 400.0, counterpart_value=30.0)
+    def test_individual_counterparts_not_of_low_value_leave_the_net_receipted(self):
+        """Issue 13 (BOI-IR-RICI-250-10-10): low-value counterparts (25 % of the gift, 65 €
+        a year) leave the gift receipted in full; otherwise only the net amount is."""
+        low = self.validated(self.claire, 200.0, counterpart_value=40.0)
+        self.assertEqual(low.tax_receipt_id.amount, 200.0)
+        # 25 % of 200 = 50 < 60: the 140 € net is receipted, the counterpart stays visible
+        high = self.validated(self.claire, 200.0, counterpart_value=60.0)
+        self.assertEqual(high.state, "done")
+        self.assertEqual(high.tax_receipt_id.amount, 140.0)
+        self.assertIn("not of low value", high.counterpart_warning)
+        self.assertIn("BOI-IR-RICI-250-10-10", high.counterpart_warning)
+        # within 25 % of 400, but 40 + 30 > 65 this year: 370 receipted
+        yearly = self.validated(self.claire, 400.0, counterpart_value=30.0)
+        self.assertEqual(yearly.tax_receipt_id.amount, 370.0)
         # without a receipt, counterparts are the association's business
-        self.validated(self.claire, 400.0, counterpart_value=30.0, tax_receipt_option="none")
+        none = self.validated(self.claire, 400.0, counterpart_value=30.0, tax_receipt_option="none")
+        self.assertFalse(none.counterpart_warning)
 
     def test_company_counterparts_above_a_quarter_only_warn(self):
         donation = self.make_donation(self.acme, 1000.0, counterpart_value=300.0)
@@ -145,7 +151,57 @@ class TestBadInput(DonationCase):
                     Command.create({"product_id": self.subsidy.id, "unit_price": 50.0}),
                 ],
             )
-        self.assertIn("mixes gifts of different natures", str(error.exception))
+        self.assertIn("mixes gifts that cannot share a donation", str(error.exception))
+
+    def test_cash_and_in_kind_share_a_donation(self):
+        """OCA's mixed donations keep working: each nature is receipted with its amount."""
+        donation = self.validated(
+            self.claire,
+            50.0,
+            line_ids=[
+                Command.create({"product_id": self.cash.id, "unit_price": 50.0}),
+                Command.create(
+                    {
+                        "product_id": self.goods.id,
+                        "unit_price": 30.0,
+                        "valuation_basis": "purchase_price",
+                        "in_kind_description": "2 bobines de PLA",
+                    }
+                ),
+            ],
+        )
+        self.assertEqual(donation.nature, "mixed")
+        receipt = donation.tax_receipt_id
+        self.assertEqual((receipt.amount_cash, receipt.amount_in_kind), (50.0, 30.0))
+        self.assertEqual(donation.move_id.state, "posted")
+
+    def test_volunteer_time_is_never_receipted(self):
+        """Issue 13: an individual's "service" (volunteer hours) is not a receiptable gift."""
+        line = {"valuation_basis": "service_cost", "in_kind_description": "20 h d'animation"}
+        hours = self.make_donation(self.claire, 300.0, mode=None, product=self.service, line=line)
+        with self.assertRaises(ValidationError) as error:
+            hours.with_user(self.treasurer).validate()
+        self.assertIn("BOI-IR-RICI-250-10-20-10", str(error.exception))
+        self.assertFalse(hours.tax_receipt_id)
+        # recorded without receipt, as a contribution volontaire en nature
+        hours.tax_receipt_option = "none"
+        hours.with_user(self.treasurer).validate()
+        self.assertEqual(hours.state, "done")
+        self.assertFalse(hours.tax_receipt_id)
+        accounts = hours.in_kind_move_id.line_ids.account_id.mapped("code")
+        self.assertEqual(sorted(accounts), ["864000", "870000"])
+
+    def test_unreceipted_gift_needs_no_payment_mode_nor_valuation_basis(self):
+        """What only the receipt states is not asked of a gift without receipt."""
+        donation = self.validated(
+            self.town,
+            300.0,
+            mode=None,
+            product=self.goods,
+            line={"in_kind_description": "Tables"},
+        )
+        self.assertEqual(donation.state, "done")
+        self.assertFalse(donation.tax_receipt_id)
 
     def test_staff_lent_by_companies_and_expenses_waived_by_individuals(self):
         staff = self.make_donation(
@@ -173,3 +229,46 @@ class TestBadInput(DonationCase):
         with self.assertRaises(UserError) as error:
             self.validated(self.claire, 50.0)
         self.assertIn("association identity is complete", str(error.exception))
+
+    def test_other_category_needs_its_legal_basis_confirmed_by_a_manager(self):
+        """Issue 13: free text under "Autre organisme" was printed as if eligible."""
+        self.company.write(
+            {"association_category": "other", "association_category_other": "Amicale"}
+        )
+        self.assertIn("article of the CGI", self.company.association_eligibility_warning)
+        with self.assertRaises(UserError) as error:
+            self.validated(self.claire, 50.0)
+        self.assertIn("article of the CGI", str(error.exception))
+        self.company.association_category_legal_basis = "art. 200-1-b CGI"
+        with self.assertRaises(UserError) as error:
+            self.validated(self.claire, 51.0)
+        self.assertIn("Manager must confirm", str(error.exception))
+        with self.assertRaises(AccessError):
+            self.company.with_user(self.treasurer).action_tl_confirm_category()
+        self.company.with_user(self.manager).action_tl_confirm_category()
+        self.assertEqual(self.company.association_category_confirmed_uid, self.manager)
+        self.assertTrue(self.validated(self.claire, 52.0).tax_receipt_id)
+        # a changed basis is confirmed again
+        self.company.with_user(self.manager).association_category_legal_basis = "art. 200 CGI"
+        self.assertFalse(self.company.association_category_confirmed_uid)
+
+    def test_settings_warn_until_the_eligibility_is_documented(self):
+        self.assertIn("rescrit", self.company.association_eligibility_warning)
+        self.company.write(
+            {"association_rescrit_number": "2024-123", "association_rescrit_date": "2024-05-02"}
+        )
+        self.assertFalse(self.company.association_eligibility_warning)
+
+    def test_unusual_amounts_ask_for_confirmation(self):
+        """Issue 13: a receipt under 1 € or a gift above the threshold is confirmed first."""
+        for amount in (0.5, 25000.0):
+            with self.subTest(amount=amount):
+                donation = self.make_donation(self.claire, amount).with_user(self.treasurer)
+                action = donation.validate()
+                self.assertEqual(donation.state, "draft")
+                self.assertEqual(action["res_model"], "tiers_lieu.donation.plausibility")
+                wizard = self.env[action["res_model"]].browse(action["res_id"])
+                self.assertIn(donation.display_name, wizard.message)
+                wizard.with_user(self.treasurer).action_confirm()
+                self.assertEqual(donation.state, "done")
+        self.assertEqual(self.validated(self.claire, 9000.0).state, "done")

@@ -74,12 +74,10 @@ class TestConcurrentIssuance(TransactionCase):
         env = self.committed_env()
         with env.cr as cr:
             cr.execute(
-                "SELECT id, pdf_attachment_id FROM donation_tax_receipt WHERE partner_id = %s",
+                "SELECT id FROM donation_tax_receipt WHERE partner_id = %s",
                 [self.partner_id],
             )
-            rows = cr.fetchall()
-            receipt_ids = [row[0] for row in rows] or [0]
-            attachment_ids = [row[1] for row in rows if row[1]] or [0]
+            receipt_ids = [row[0] for row in cr.fetchall()] or [0]
             cr.execute(
                 "DELETE FROM mail_message WHERE model = 'donation.tax.receipt' "
                 "AND res_id = ANY(%s)",
@@ -94,7 +92,16 @@ class TestConcurrentIssuance(TransactionCase):
                 [receipt_ids],
             )
             cr.execute("DELETE FROM donation_tax_receipt WHERE id = ANY(%s)", [receipt_ids])
-            cr.execute("DELETE FROM ir_attachment WHERE id = ANY(%s)", [attachment_ids])
+            cr.execute(
+                "DELETE FROM ir_attachment WHERE res_model = "
+                "'tiers_lieu.donation.receipt.original' AND res_id IN (SELECT id FROM "
+                "tiers_lieu_donation_receipt_original WHERE receipt_id = ANY(%s))",
+                [receipt_ids],
+            )
+            cr.execute(
+                "UPDATE donation_tax_receipt SET pdf_original_id = NULL WHERE id = ANY(%s)",
+                [receipt_ids],
+            )
             cr.execute("DELETE FROM donation_line WHERE donation_id = ANY(%s)", [self.donation_ids])
             cr.execute("DELETE FROM donation_donation WHERE id = ANY(%s)", [self.donation_ids])
             cr.execute("DELETE FROM res_partner WHERE id = %s", [self.partner_id])

@@ -73,3 +73,17 @@ class TestYearlyDeclaration(DonationCase):
         self.assertEqual(by_name["Claire Dupont"][5], "200,00")
         self.assertEqual(by_name["Atelier Normand Mécanique"][1], "Entreprise")
         self.assertEqual(by_name["Atelier Normand Mécanique"][7], "500,00")
+
+    def test_donor_summary_cells_cannot_inject_formulas(self):
+        """Issue 11: CSV exports neutralise cells a spreadsheet would run as formulas."""
+        donor = self.claire.copy({"name": '=HYPERLINK("http://evil.example","x")'})
+        self.validated(donor, 40.0, when="2026-02-10")
+        wizard = (
+            self.env["tiers_lieu.donation.declaration"]
+            .with_user(self.treasurer)
+            .create({"year": 2026})
+        )
+        wizard.action_compute()
+        text = base64.b64decode(wizard.donors_file).decode("utf-8-sig")
+        donors = list(csv.reader(io.StringIO(text), delimiter=";"))
+        self.assertIn('\'=HYPERLINK("http://evil.example","x")', [row[0] for row in donors])

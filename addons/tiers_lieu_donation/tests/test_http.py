@@ -48,30 +48,62 @@ class TestReceiptsOverHttp(HttpCase, DonationCase):
         self.assertIn("DUPLICATA", pdf_text(again.content))
         for url in (
             f"/my/tax-receipts/{other.id}/pdf",
-            f"/tiers_lieu_donation/receipt/{other.id}/pdf",
-            f"/tiers_lieu_donation/receipt/{own.id}/pdf",
-            f"/web/content/{other.pdf_attachment_id.id}",
+            f"/report/pdf/tiers_lieu_donation.tax_receipt/{other.id}",
+            f"/report/pdf/tiers_lieu_donation.tax_receipt/{own.id}",
+            f"/web/content/{self.stored_pdf_attachment(other).id}",
+            f"/web/content/tiers_lieu.donation.receipt.original/"
+            f"{own.sudo().pdf_original_id.id}/pdf_file",
         ):
             with self.subTest(url=url):
                 refused = self.url_open(url)
                 self.assertIn(refused.status_code, (403, 404))
                 self.assertNotIn(b"%PDF", refused.content[:10])
 
+    def test_only_the_donor_contact_sees_a_company_receipt(self):
+        """Issue 11: a company's other contacts with portal access do not see its gifts."""
+        Partner = self.env["res.partner"]
+        donor = Partner.create({"name": "Julie Mécène", "parent_id": self.acme.id})
+        colleague = Partner.create({"name": "Paul Achats", "parent_id": self.acme.id})
+        for partner in (donor, colleague):
+            login = f"portal_{partner.id}"
+            new_test_user(self.env, login, groups="base.group_portal", partner_id=partner.id)
+        receipt = self.validated(donor, 500.0, when=self.recently).tax_receipt_id
+        self.assertEqual(receipt.partner_id, self.acme)
+        self.authenticate(f"portal_{colleague.id}", f"portal_{colleague.id}")
+        self.assertNotIn(receipt.number, self.url_open("/my/tax-receipts").text)
+        refused = self.url_open(f"/my/tax-receipts/{receipt.id}/pdf")
+        self.assertEqual(refused.status_code, 404)
+        self.assertNotIn(b"%PDF", refused.content[:10])
+        self.authenticate(f"portal_{donor.id}", f"portal_{donor.id}")
+        self.assertIn(receipt.number, self.url_open("/my/tax-receipts").text)
+        response = self.url_open(f"/my/tax-receipts/{receipt.id}/pdf")
+        self.assertEqual(response.content[:4], b"%PDF")
+
     def test_staff_cannot_download_from_the_treasurer_route(self):
         receipt = self.gift(self.claire, 150.0)
         self.authenticate("tl_staff", "tl_staff")
-        response = self.url_open(f"/tiers_lieu_donation/receipt/{receipt.id}/pdf")
-        self.assertEqual(response.status_code, 404)
+        response = self.url_open(f"/report/pdf/tiers_lieu_donation.tax_receipt/{receipt.id}")
+        self.assertNotIn(b"%PDF", response.content[:10])
         self.assertFalse(receipt.print_date)
 
     def test_the_original_is_not_served_as_a_plain_attachment(self):
         receipt = self.gift(self.claire, 150.0)
         self.authenticate("tl_treasurer", "tl_treasurer")
-        response = self.url_open(f"/web/content/{receipt.pdf_attachment_id.id}?download=true")
-        self.assertIn(response.status_code, (403, 404))
-        self.assertNotIn(b"%PDF", response.content[:10])
-        response = self.url_open(f"/tiers_lieu_donation/receipt/{receipt.id}/pdf")
+        attachment = self.stored_pdf_attachment(receipt)
+        for url in (
+            f"/web/content/{attachment.id}?download=true",
+            f"/web/content/tiers_lieu.donation.receipt.original/"
+            f"{receipt.sudo().pdf_original_id.id}/pdf_file",
+        ):
+            response = self.url_open(url)
+            self.assertIn(response.status_code, (403, 404), (url, response.content[:300]))
+            self.assertNotIn(b"%PDF", response.content[:10])
+        # through the report (Print menu, Download PDF): the original, then a DUPLICATA
+        response = self.url_open(f"/report/pdf/tiers_lieu_donation.tax_receipt/{receipt.id}")
         self.assertEqual(response.content, receipt._tl_original_pdf())
+        self.assertTrue(receipt.print_date)
+        again = self.url_open(f"/report/pdf/tiers_lieu_donation.tax_receipt/{receipt.id}")
+        self.assertIn("DUPLICATA", pdf_text(again.content))
 
     def test_treasurer_validates_a_donation_and_downloads_its_receipt(self):
         donor = self.claire.copy({"name": "Tour Donor", "tax_receipt_option": "each"})

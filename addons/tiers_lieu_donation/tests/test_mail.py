@@ -19,18 +19,19 @@ class TestReceiptMail(DonationCase):
         for receipt in receipts:
             message = receipt.message_ids.filtered(lambda m: m.message_type == "comment")[:1]
             self.assertEqual(message.partner_ids, receipt.partner_id)
-            self.assertEqual(message.attachment_ids, receipt.pdf_attachment_id)
+            self.assertEqual(message.attachment_ids.name, f"Recu_fiscal_{receipt.number}.pdf")
+            self.assertEqual(message.attachment_ids.raw, receipt._tl_original_pdf())
             self.assertTrue(receipt.sent_date)
         claire = receipts[0].message_ids.filtered(lambda m: m.message_type == "comment")[:1]
         self.assertIn("Reçu fiscal RF-2026-00001", claire.subject)
         self.assertIn("Merci", claire.body)
         mail = self.env["mail.mail"].search([("mail_message_id", "=", claire.id)])
         self.assertEqual(mail.recipient_ids, self.claire)
-        self.assertEqual(mail.attachment_ids, receipts[0].pdf_attachment_id)
+        self.assertEqual(mail.attachment_ids, claire.attachment_ids)
         # sent again: a DUPLICATA, the original untouched
         receipts[0].with_user(self.treasurer).action_tl_send_by_email()
         again = receipts[0].message_ids.filtered(lambda m: m.message_type == "comment")[:1]
-        self.assertNotEqual(again.attachment_ids, receipts[0].pdf_attachment_id)
+        self.assertNotEqual(again.attachment_ids.raw, receipts[0]._tl_original_pdf())
         self.assertIn("DUPLICATA", pdf_text(again.attachment_ids.raw))
 
     def test_donors_without_email_are_named_before_anything_is_sent(self):

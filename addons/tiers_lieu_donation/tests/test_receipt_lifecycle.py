@@ -1,3 +1,4 @@
+import base64
 import hashlib
 
 from freezegun import freeze_time
@@ -45,9 +46,12 @@ class TestReceiptLifecycle(DonationCase):
                 with self.assertRaises(UserError):
                     receipt.with_env(env).unlink()
                 with self.assertRaises(UserError):
-                    receipt.pdf_attachment_id.with_env(env).write({"raw": b"%PDF-forged"})
+                    receipt.with_env(env).write({"pdf_sha256": "0" * 64})
+                original = receipt.sudo().pdf_original_id.with_env(env)
                 with self.assertRaises(UserError):
-                    receipt.pdf_attachment_id.with_env(env).unlink()
+                    original.write({"pdf_file": base64.b64encode(b"%PDF-forged")})
+                with self.assertRaises(UserError):
+                    original.unlink()
                 with self.assertRaises(UserError):
                     receipt.with_env(env).write({"state": "cancelled"})
         # a client context cannot open the internal write path
@@ -66,11 +70,22 @@ class TestReceiptLifecycle(DonationCase):
         with self.assertRaises(UserError):
             donation.with_user(self.treasurer).done2cancel()
         # the stored original is handed over only through the receipt (then DUPLICATA)
-        for user in (self.treasurer, self.staff, admin):
-            with self.subTest(user=user.login), self.assertRaises(AccessError):
-                receipt.pdf_attachment_id.invalidate_recordset()
-                receipt.pdf_attachment_id.with_user(user).read(["raw"])
-        self.assertTrue(receipt.pdf_attachment_id.receipt_original)
+        attachment = self.stored_pdf_attachment(receipt)
+        for user in (self.treasurer, self.staff):
+            with self.subTest(user=user.login):
+                with self.assertRaises(AccessError):
+                    receipt.sudo().pdf_original_id.with_user(user).read(["pdf_file"])
+                for operation in (
+                    lambda a: a.read(["raw"]),
+                    lambda a: a.write({"raw": b"%PDF-forged"}),
+                    lambda a: a.unlink(),
+                ):
+                    attachment.invalidate_recordset()
+                    with self.assertRaises(AccessError):
+                        operation(attachment.with_user(user))
+                self.assertFalse(
+                    self.env["ir.attachment"].with_user(user).search([("id", "=", attachment.id)])
+                )
         # delivery and chatter stay possible
         receipt.with_user(self.treasurer).write({"print_date": TODAY})
         receipt.with_user(self.treasurer).message_post(body="Remis en main propre")
@@ -99,6 +114,12 @@ class TestReceiptLifecycle(DonationCase):
         self.assertEqual(hashlib.sha256(receipt._tl_original_pdf()).hexdigest(), receipt.pdf_sha256)
         self.assertIn("18 rue des Lilas", pdf_text(receipt._tl_original_pdf()))
         self.assertIn("20 rue des Lilas", pdf_text(replacement._tl_original_pdf()))
+        # issue 13: the replacement says which receipt it cancels
+        self.assertIn(
+            "Ce reçu annule et remplace le reçu N° RF-2026-00001 du 20/03/2026.",
+            pdf_text(replacement._tl_original_pdf()),
+        )
+        self.assertNotIn("annule et remplace", pdf_text(receipt._tl_original_pdf()))
         name, data, _original = receipt._tl_pdf_for_delivery("download")
         self.assertTrue(name.endswith("_ANNULE.pdf"))
         self.assertIn("ANNULÉ — Adresse erronée", pdf_text(data))
@@ -119,7 +140,7 @@ class TestReceiptLifecycle(DonationCase):
 
     def test_altered_pdf_is_detected_never_regenerated(self):
         receipt = self.validated(self.claire, 150.0).tax_receipt_id
-        attachment = receipt.pdf_attachment_id
+        attachment = self.stored_pdf_attachment(receipt)
         path = attachment._full_path(attachment.store_fname)
         with open(path, "rb") as stored:
             original = stored.read()
@@ -127,6 +148,7 @@ class TestReceiptLifecycle(DonationCase):
             with open(path, "wb") as stored:
                 stored.write(original.replace(b"150,00", b"950,00"))
             attachment.invalidate_recordset()
+            receipt.sudo().pdf_original_id.invalidate_recordset()
             with self.assertRaises(UserError):
                 receipt._tl_pdf_for_delivery("download")
         finally:
@@ -142,7 +164,49 @@ class TestReceiptLifecycle(DonationCase):
             receipt.unlink()
         receipt.with_user(self.treasurer)._tl_cancel("Archivage", reissue=False)
         with freeze_time("2032-03-21"):
-            attachment = receipt.pdf_attachment_id
+            attachment = self.stored_pdf_attachment(receipt)
             receipt.unlink()
         self.assertFalse(receipt.exists())
         self.assertFalse(attachment.exists())
+
+    def test_delivery_dates_only_move_forward_and_every_delivery_is_logged(self):
+        """Issue 13: clearing print_date made the next download a second original."""
+        receipt = self.validated(self.claire, 150.0).tax_receipt_id.with_user(self.treasurer)
+        _name, _data, original = receipt._tl_pdf_for_delivery("download")
+        self.assertTrue(original)
+        for vals in ({"print_date": False}, {"print_date": "2026-03-01"}):
+            with self.subTest(vals=vals), self.assertRaises(UserError):
+                receipt.write(vals)
+        self.assertEqual(receipt.print_date, self.day(TODAY))
+        receipt.write({"print_date": "2026-03-20"})  # same day or later: allowed
+        name, data, original = receipt._tl_pdf_for_delivery("download")
+        self.assertFalse(original)
+        self.assertIn("DUPLICATA", name)
+        notes = receipt.message_ids.filtered(lambda m: "handed over" in m.body or "remis" in m.body)
+        self.assertEqual(len(notes), 2)
+        self.assertEqual(notes.author_id, self.treasurer.partner_id)
+
+    def test_annual_run_issues_complete_donors_and_lists_the_incomplete(self):
+        """Issue 13: one donor without address made the annual run fail for all."""
+        lost = self.no_address.copy({"name": "Donateur Perdu", "tax_receipt_option": "annual"})
+        incomplete = self.make_donation(lost, 30.0, tax_receipt_option="annual")
+        self.assertIn("full address", incomplete.donor_identity_warning)
+        incomplete.with_user(self.treasurer).validate()  # warned, not refused
+        self.assertIn("Donateur Perdu", incomplete.message_ids[:1].body)
+        complete = self.validated(self.karim, 40.0)
+        wizard = self.env["tax.receipt.annual.create"].with_user(self.treasurer)
+        wizard = wizard.create({"start_date": "2026-01-01", "end_date": "2026-12-31"})
+        action = wizard.generate_annual_receipts()
+        self.assertEqual(action["res_model"], "tax.receipt.annual.create")
+        self.assertTrue(complete.tax_receipt_id)
+        self.assertFalse(incomplete.tax_receipt_id)
+        self.assertEqual(wizard.incomplete_partner_ids, lost)
+        self.assertIn("Donateur Perdu", wizard.incomplete_report)
+        self.assertEqual(wizard.issued_receipt_ids, complete.tax_receipt_id)
+        fix = wizard.action_tl_open_incomplete_donors()
+        self.assertEqual(fix["domain"], [("id", "in", lost.ids)])
+        # fixed, then re-run for them alone (the complete donor is not receipted twice)
+        lost.write({"street": "3 rue Neuve", "zip": "91000", "city": "Évry"})
+        wizard.action_tl_rerun_incomplete()
+        self.assertEqual(incomplete.tax_receipt_id.partner_id, lost)
+        self.assertEqual(len(complete.tax_receipt_id), 1)

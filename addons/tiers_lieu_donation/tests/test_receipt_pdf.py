@@ -1,10 +1,12 @@
-import base64
 import hashlib
+import io
 import re
 
 from freezegun import freeze_time
+from pypdf import PdfReader
 
 from odoo import Command
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from .common import TODAY, DonationCase, pdf_text
@@ -111,11 +113,33 @@ class TestReceiptPdf(DonationCase):
         self.assertFalse(ticked(text, "Remise d'espèces"))
         self.assertFalse(ticked(text, "Virement, prélèvement, carte bancaire"))
 
+    def test_download_is_a_report_of_the_print_menu(self):
+        """Issue 14: receipts print through an ir.actions.report drawn with reportlab."""
+        receipt = self.validated(self.claire, 80.0).tax_receipt_id.with_user(self.treasurer)
+        action = receipt.action_tl_download()
+        self.assertEqual(action["report_name"], "tiers_lieu_donation.tax_receipt")
+        self.assertEqual(action["tl_renderer"], "_render_tax_receipt_pdf")
+        toolbar = receipt.get_views([(False, "form")], {"toolbar": True})["views"]["form"]
+        prints = [action["id"] for action in toolbar["toolbar"]["print"]]
+        self.assertIn(self.env.ref("tiers_lieu_donation.action_report_tax_receipt").id, prints)
+        pdf, _type = (
+            self.env["ir.actions.report"]
+            .with_user(self.treasurer)
+            ._render_qweb_pdf("tiers_lieu_donation.action_report_tax_receipt", receipt.ids)
+        )
+        self.assertEqual(pdf, receipt._tl_original_pdf())
+        self.assertEqual(receipt.print_date, self.day(TODAY))
+        with self.assertRaises(AccessError):
+            self.env["ir.actions.report"].with_user(self.staff)._render_qweb_pdf(
+                "tiers_lieu_donation.action_report_tax_receipt", receipt.ids
+            )
+
     def test_pdf_is_stored_at_issuance_with_its_fingerprint(self):
         receipt = self.validated(self.claire, 80.0).tax_receipt_id
-        attachment = receipt.pdf_attachment_id
-        self.assertEqual(attachment.res_model, "donation.tax.receipt")
-        self.assertEqual(attachment.res_id, receipt.id)
+        attachment = self.stored_pdf_attachment(receipt)
+        self.assertEqual(attachment.res_field, "pdf_file")
+        self.assertEqual(attachment.res_model, "tiers_lieu.donation.receipt.original")
+        self.assertEqual(receipt.sudo().pdf_original_id.receipt_id, receipt)
         self.assertEqual(attachment.mimetype, "application/pdf")
         self.assertEqual(attachment.raw[:5], b"%PDF-")
         self.assertEqual(hashlib.sha256(attachment.raw).hexdigest(), receipt.pdf_sha256)
@@ -216,6 +240,10 @@ class TestReceiptPdf(DonationCase):
         self.assertIn("***6 900,00*** euros — six mille neuf cents euros", text)
         self.assertTrue(ticked(text, "Numéraire"))
         self.assertTrue(ticked(text, "Autres (1)"))
+        # issue 13: the cash section states the cash gift's date, not the in-kind period
+        self.assertIn("Date du versement ou période : 10/02/2026", text)
+        self.assertNotIn("Date du versement ou période : période du 10/02/2026", text)
+        self.assertIn("période du 10/02/2026 au 06/03/2026", text)
 
     def test_duplicate_is_the_stored_pdf_stamped(self):
         receipt = self.validated(self.claire, 150.0).tax_receipt_id
@@ -248,8 +276,8 @@ class TestReceiptPdf(DonationCase):
         }
         for amount, words in cases.items():
             with self.subTest(amount=amount):
-                receipt = self.validated(self.claire, amount).tax_receipt_id
-                text = pdf_text(base64.b64decode(receipt.pdf_attachment_id.datas))
+                receipt = self.validated(self.claire, amount, confirm=True).tax_receipt_id
+                text = pdf_text(receipt._tl_original_pdf())
                 self.assertIn(f"Somme en toutes lettres : {words}", text)
 
     def test_parts_drawn_once_per_company_stay_right_on_every_receipt(self):
@@ -272,3 +300,32 @@ class TestReceiptPdf(DonationCase):
         self.assertIn("Objet : Fabrication numérique solidaire", texts[1])
         self.assertIn("Objet : Objet modifié : ateliers de réparation.", texts[2])
         self.assertIn("Nom et prénoms : Karim Benali", texts[1])
+
+    def test_multi_page_annual_receipt_keeps_its_signature_with_the_certification(self):
+        """Issue 13: page 2 held only "(suite)" and the signature, page 1 unsigned."""
+        for day in range(1, 9):
+            self.validated(
+                self.karim,
+                10.0 + day,
+                mode=None,
+                when=f"2026-02-{day:02d}",
+                product=self.goods,
+                line={
+                    "valuation_basis": "purchase_price",
+                    "in_kind_description": f"Lot {day} : bobines de PLA, outils et pièces "
+                    "détachées pour l'atelier, état neuf, remis en main propre " * 2,
+                },
+            )
+        wizard = self.env["tax.receipt.annual.create"].create(
+            {"start_date": "2026-01-01", "end_date": "2026-12-31"}
+        )
+        wizard.with_user(self.treasurer).generate_annual_receipts()
+        receipt = self.env["donation.tax.receipt"].search([("partner_id", "=", self.karim.id)])
+        reader = PdfReader(io.BytesIO(receipt._tl_original_pdf()))
+        pages = [re.sub(r"\s+", " ", page.extract_text()) for page in reader.pages]
+        self.assertGreater(len(pages), 1)
+        for number, text in enumerate(pages, 1):
+            self.assertRegex(text, rf"Page {number}/ ?{len(pages)}\b")
+        last = pages[-1]
+        self.assertIn("Date et signature", last)
+        self.assertIn("certifie sur l'honneur", last)

@@ -1,4 +1,5 @@
 from freezegun import freeze_time
+from lxml import etree
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
@@ -26,6 +27,53 @@ class TestDonationSecurity(DonationCase):
         self.assertEqual(donation.nature, "cash")
         self.assertEqual(donation.donor_kind, "individual")
         donation.with_user(self.staff).write({"cheque_bank": "Crédit Agricole"})
+
+    def test_staff_open_a_donation_with_its_thanks_letter_template(self):
+        """Issue 12: Staff opening a donation got an AccessError on OCA's thanks template."""
+        template = self.env["donation.thanks.template"].create({"name": "Merci"})
+        donation = self.make_donation(self.claire, 50.0, thanks_template_id=template.id)
+        donation = donation.with_user(self.staff)
+        views = donation.get_views([(False, "form")])
+        spec = {
+            name: {"fields": {"display_name": {}}} if field["type"] == "many2one" else {}
+            for name, field in views["models"]["donation.donation"]["fields"].items()
+            if field["type"] not in ("one2many", "many2many")
+        }
+        [values] = donation.web_read(spec)
+        self.assertEqual(values["thanks_template_id"]["display_name"], "Merci")
+        self.assertTrue(self.env["donation.thanks.template"].with_user(self.staff).name_search(""))
+
+    def test_thanks_letter_needing_wkhtmltopdf_is_not_offered(self):
+        """Issue 12: OCA's QWeb thanks letter showed a raw-HTML wkhtmltopdf error."""
+        donation = self.validated(self.claire, 50.0).with_user(self.treasurer)
+        arch = donation.get_views([(False, "form")])["views"]["form"]["arch"]
+        [button] = etree.fromstring(arch).xpath("//button[@name='print_thanks']")
+        self.assertEqual(button.get("invisible"), "1")
+        toolbar = donation.get_views([(False, "form")], {"toolbar": True})["views"]["form"]
+        prints = [action["id"] for action in toolbar.get("toolbar", {}).get("print", [])]
+        self.assertNotIn(self.env.ref("donation.report_thanks").id, prints)
+
+    def test_followers_who_cannot_read_receipts_are_not_notified(self):
+        """Issue 11 point 7: a former Treasurer, or a portal user added as follower, does
+        not receive the receipt's messages; the donor addressed by a message does."""
+        former = new_test_user(self.env, "former_treasurer", groups="tiers_lieu.group_treasurer")
+        portal = new_test_user(self.env, "follower_portal", groups="base.group_portal")
+        receipt = self.validated(self.claire, 70.0).tax_receipt_id
+        receipt.message_subscribe(partner_ids=(former | portal | self.staff).partner_id.ids)
+        former.groups_id = [Command.set(self.env.ref("base.group_user").ids)]
+        message = receipt.with_user(self.treasurer).message_post(
+            body="Note", message_type="comment", subtype_xmlid="mail.mt_comment"
+        )
+        notified = message.notification_ids.res_partner_id
+        self.assertNotIn(former.partner_id, notified)
+        self.assertNotIn(portal.partner_id, notified)
+        self.assertIn(self.staff.partner_id, notified)
+        self.assertNotIn(former.partner_id, receipt.message_partner_ids)
+        self.assertNotIn(portal.partner_id, receipt.message_partner_ids)
+        addressed = receipt.with_user(self.treasurer).message_post(
+            body="Votre reçu", partner_ids=self.claire.ids, message_type="comment"
+        )
+        self.assertIn(self.claire, addressed.notification_ids.res_partner_id)
 
     def test_staff_cannot_validate_nor_touch_validated_donations(self):
         draft = self.make_donation(self.claire, 50.0).with_user(self.staff)

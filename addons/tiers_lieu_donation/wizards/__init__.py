@@ -3,3 +3,4 @@ from . import donation_receipt_cancel
 from . import donation_pool_import
 from . import donation_declaration
 from . import tax_receipt_annual_create
+from . import tiers_lieu_donation_plausibility

@@ -1,8 +1,8 @@
 import base64
-import csv
-import io
 
 from odoo import api, fields, models
+
+from odoo.addons.tiers_lieu.csv_export import write_rows
 
 from ..access import check_treasurer
 from ..french import format_amount
@@ -97,13 +97,9 @@ class DonationDeclaration(models.TransientModel):
         self.write(
             {
                 "pdf_file": base64.b64encode(
-                    render_declaration(
-                        self.company_id,
-                        self.year,
-                        rows,
-                        self.cancelled_count,
-                        fields.Date.context_today(self),
-                    )
+                    self.env["ir.actions.report"]._render_qweb_pdf(
+                        "tiers_lieu_donation.action_report_declaration", self.ids
+                    )[0]
                 ),
                 "pdf_filename": f"{stem}.pdf",
                 "csv_file": base64.b64encode(self._csv(["Rubrique", "Valeur"], rows)),
@@ -118,6 +114,21 @@ class DonationDeclaration(models.TransientModel):
             "res_id": self.id,
             "view_mode": "form",
             "target": "new",
+        }
+
+    def _render_declaration_pdf(self, data=None):
+        """Renderer of the report action_report_declaration."""
+        check_treasurer(self.env, self.env._("Only Treasurers may prepare the declaration."))
+        today = fields.Date.context_today(self)
+        return {
+            wizard.id: render_declaration(
+                wizard.company_id,
+                wizard.year,
+                wizard._declaration_rows(),
+                wizard.cancelled_count,
+                today,
+            )
+            for wizard in self
         }
 
     def _declaration_rows(self):
@@ -180,9 +191,6 @@ class DonationDeclaration(models.TransientModel):
 
     @api.model
     def _csv(self, header, rows):
-        out = io.StringIO()
-        writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-        writer.writerow(header)
-        writer.writerows(rows)
-        # With a byte order mark, spreadsheets open it as UTF-8.
-        return out.getvalue().encode("utf-8-sig")
+        # Cells neutralised against formula injection (a donor named "=HYPERLINK(…)");
+        # with a byte order mark, spreadsheets open it as UTF-8.
+        return write_rows(rows, header=header).encode("utf-8-sig")

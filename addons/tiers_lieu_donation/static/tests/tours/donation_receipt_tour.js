@@ -1,3 +1,4 @@
+import { rpc } from "@web/core/network/rpc";
 import { registry } from "@web/core/registry";
 import { openTiersLieuMenu } from "@tiers_lieu/../tests/tours/tour_utils";
 
@@ -28,6 +29,27 @@ registry.category("web_tour.tours").add("tiers_lieu_donation_receipt", {
         {
             content: "Still on the issued receipt",
             trigger: ".o_form_view .o_field_widget[name='number']:contains(RF-)",
+        },
+        {
+            // The download runs in the background: wait for the server to have handed the
+            // original over (the report renderer sets the print date) before the tour ends.
+            content: "The original is downloaded",
+            trigger: ".o_form_view",
+            run: async () => {
+                for (let attempt = 0; attempt < 150; attempt++) {
+                    const count = await rpc("/web/dataset/call_kw/donation.tax.receipt/search_count", {
+                        model: "donation.tax.receipt",
+                        method: "search_count",
+                        args: [[["partner_id.name", "=", "Tour Donor"], ["print_date", "!=", false]]],
+                        kwargs: {},
+                    });
+                    if (count) {
+                        return;
+                    }
+                    await new Promise((resolve) => setTimeout(resolve, 200));
+                }
+                throw new Error("The receipt PDF was not downloaded");
+            },
         },
     ],
 });
