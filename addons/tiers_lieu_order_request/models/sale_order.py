@@ -1,5 +1,7 @@
 import hashlib
 import hmac
+import re
+import secrets
 from datetime import date, datetime, time, timedelta
 
 from markupsafe import Markup, escape
@@ -7,13 +9,23 @@ from markupsafe import Markup, escape
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.tiers_lieu.identifiers import check_siret, compact
+from odoo.addons.tiers_lieu.identifiers import check_siret
 from odoo.addons.tiers_lieu_order.models.res_partner import BENEFICIARY_TYPES
 
-MAX_QUANTITY = 100_000
 MAX_DAYS_AHEAD = 366
 MAX_NAME = 128
 MAX_MESSAGE = 2000
+MAX_SIRET = 20  # 14 digits, with the spaces people type
+DIGITS = re.compile(r"[0-9]{1,9}")  # ASCII only: "²".isdigit() is True
+# What neither PostgreSQL (NUL) nor an HTML page (C0 controls, U+FFFE/U+FFFF) accepts;
+# tab, line feed and carriage return stay.
+FORBIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+CHALLENGE_LIFETIME = 1800  # seconds to fill the form in once the question is asked
+# The first number of the control question in words, which simple robots do not read.
+NUMBER_WORDS = {
+    "en": ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"],
+    "fr": ["zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf"],
+}
 # Beneficiaries who pay are companies; everyone else asks for a free (solidarity) order,
 # which staff may still turn into an at-cost or commercial one before accepting.
 PAYING_BENEFICIARIES = {"company"}
@@ -21,6 +33,10 @@ PAYING_BENEFICIARIES = {"company"}
 
 class RequestRateExceeded(UserError):
     """Too many requests from one sender or in all within the last hour."""
+
+
+class RequestChallengeRequired(UserError):
+    """Many requests in all within the hour: the visitor must answer the control question."""
 
 
 class SaleOrder(models.Model):
@@ -47,6 +63,8 @@ class SaleOrder(models.Model):
         readonly=True, copy=False, index="btree_not_null", groups="base.group_system"
     )
 
+    request_partner_to_check = fields.Boolean(related="partner_id.request_to_check")
+
     # -- the public form -----------------------------------------------------------------
 
     @api.model
@@ -57,20 +75,35 @@ class SaleOrder(models.Model):
         ).hexdigest()[:32]
 
     @api.model
-    def _tl_check_request_rate(self, sender_key):
+    def _tl_check_request_rate(self, sender_key, challenge=None):
+        """Count this request, refuse it beyond the limits.
+
+        Beyond the limit per hour in all, everybody is asked a control question (or
+        refused, as the company chooses) rather than locked out by a flood; the limit per
+        sender always refuses. ``challenge`` is the (token, answer) pair sent with the form.
+        Raises RequestChallengeRequired or RequestRateExceeded."""
         company = self.env.company
-        since = fields.Datetime.now() - timedelta(hours=1)
-        recent = self.sudo().with_context(active_test=False)
-        domain = [("request_channel", "=", "web"), ("create_date", ">=", since)]
-        if recent.search_count(domain) >= company.order_request_limit_per_hour:
-            raise RequestRateExceeded(
-                self.env._(
-                    "We have received many requests in the last hour. Please try again in "
-                    "an hour, or call us."
+        Counter = self.env["tiers_lieu.order.request.counter"].sudo()
+        if Counter._tl_current(company, "all") >= company.order_request_limit_per_hour:
+            if company.order_request_overflow == "refuse":
+                raise RequestRateExceeded(
+                    self.env._(
+                        "We have received many requests in the last hour. Please try again "
+                        "in an hour, or call us."
+                    )
                 )
-            )
-        domain.append(("request_sender_key", "=", sender_key))
-        if recent.search_count(domain) >= company.order_request_limit_per_sender:
+            if not self._tl_check_request_challenge(*(challenge or ("", ""))):
+                raise RequestChallengeRequired(
+                    self.env._(
+                        "We are receiving many requests at the moment: please answer the "
+                        "question below to send yours."
+                    )
+                    if not (challenge and challenge[1])
+                    else self.env._("The answer to the question is not right: try again.")
+                )
+        if Counter._tl_increment(company, f"sender:{sender_key}") > (
+            company.order_request_limit_per_sender
+        ):
             raise RequestRateExceeded(
                 self.env._(
                     "You have already sent %(count)s requests in the last hour. Please wait "
@@ -78,6 +111,48 @@ class SaleOrder(models.Model):
                     count=company.order_request_limit_per_sender,
                 )
             )
+        Counter._tl_increment(company, "all")
+
+    @api.model
+    def _tl_challenge_signature(self, payload):
+        secret = self.env["ir.config_parameter"].sudo().get_param("database.secret", "")
+        message = f"tiers_lieu_order_request.challenge:{self.env.company.id}:{payload}"
+        return hmac.new(secret.encode(), message.encode(), hashlib.sha256).hexdigest()[:32]
+
+    @api.model
+    def _tl_request_challenge(self):
+        """A question a person answers at once, and its signed token: the server keeps
+        nothing until the answer comes back. Returns {"question": ..., "token": ...}."""
+        first, second = secrets.randbelow(9) + 1, secrets.randbelow(9) + 1
+        expires = int(datetime.now().timestamp()) + CHALLENGE_LIFETIME
+        payload = f"{expires}.{secrets.token_hex(8)}"
+        signature = self._tl_challenge_signature(f"{payload}.{first + second}")
+        return {
+            "question": self.env._(
+                "How much is %(first)s plus %(second)s?",
+                first=NUMBER_WORDS.get((self.env.lang or "en")[:2], NUMBER_WORDS["en"])[first],
+                second=second,
+            ),
+            "token": f"{payload}.{signature}",
+        }
+
+    @api.model
+    def _tl_check_request_challenge(self, token, answer):
+        """True once for a right answer to an unexpired question."""
+        token = token if isinstance(token, str) else ""
+        answer = (answer if isinstance(answer, str) else "").strip()
+        parts = token.split(".") if len(token) < 100 else []
+        if len(parts) != 3 or not parts[0].isascii() or not parts[0].isdigit():
+            return False
+        expires, nonce, signature = parts
+        if int(expires) < datetime.now().timestamp() or not re.fullmatch(r"[0-9]{1,2}", answer):
+            return False
+        expected = self._tl_challenge_signature(f"{expires}.{nonce}.{int(answer)}")
+        if not hmac.compare_digest(expected, signature):
+            return False
+        # One request per answered question: a robot cannot replay one answer.
+        Counter = self.env["tiers_lieu.order.request.counter"].sudo()
+        return Counter._tl_increment(self.env.company, f"challenge:{nonce[:16]}") == 1
 
     @api.model
     def _tl_request_parts(self):
@@ -98,106 +173,174 @@ class SaleOrder(models.Model):
 
     @api.model
     def _tl_parse_request(self, post):
-        """Check what the form sent. Returns (clean values, {field: message})."""
+        """Check what the form sent. Returns (clean values, {field: message}).
+
+        The clean values are echoed back on the form: never longer than the field allows,
+        never with characters a web page or the database refuses (NUL, control bytes)."""
         _ = self.env._
         errors = {}
         clean = {}
-
-        def text(name, limit, required=True, label=None):
-            value = " ".join((post.get(name) or "").split())
-            if required and not value:
-                errors[name] = _("%(field)s is required.", field=label)
-            elif len(value) > limit:
+        labels = {
+            "beneficiary_type": _("Who you are"),
+            "organisation": _("The organisation"),
+            "siret": _("Your SIRET"),
+            "contact_name": _("Your name"),
+            "email": _("Your e-mail"),
+            "phone": _("The phone number"),
+            "part_id": _("The part"),
+            "quantity": _("The quantity"),
+            "date_needed": _("The date"),
+            "reference": _("Your reference"),
+            "message": _("Your message"),
+        }
+        raw = {}
+        for name, label in labels.items():
+            value = post.get(name)
+            value = value if isinstance(value, str) else ""
+            scrubbed = FORBIDDEN_CHARACTERS.sub("", value)
+            if scrubbed != value:
                 errors[name] = _(
-                    "%(field)s is too long: %(limit)s characters at most.",
+                    "%(field)s contains invisible control characters: please type it again.",
                     field=label,
-                    limit=limit,
                 )
-            clean[name] = value
+            raw[name] = scrubbed
+
+        def too_long(name, limit):
+            errors.setdefault(
+                name,
+                _(
+                    "%(field)s is too long: %(limit)s characters at most.",
+                    field=labels[name],
+                    limit=limit,
+                ),
+            )
+
+        def text(name, limit, required=True):
+            value = " ".join(raw[name][: limit * 4].split())
+            if required and not value:
+                errors.setdefault(name, _("%(field)s is required.", field=labels[name]))
+            elif len(value) > limit:
+                too_long(name, limit)
+            clean[name] = value[:limit]
 
         kinds = dict(BENEFICIARY_TYPES)
-        clean["beneficiary_type"] = post.get("beneficiary_type") or ""
+        clean["beneficiary_type"] = raw["beneficiary_type"][:32]
         if clean["beneficiary_type"] not in kinds:
-            errors["beneficiary_type"] = _("Choose who you are from the list.")
+            errors.setdefault("beneficiary_type", _("Choose who you are from the list."))
         individual = clean["beneficiary_type"] == "individual"
-        text("organisation", MAX_NAME, required=not individual, label=_("The organisation"))
-        text("contact_name", MAX_NAME, label=_("Your name"))
-        text("phone", 32, required=False, label=_("The phone number"))
-        text("reference", 64, required=False, label=_("Your reference"))
+        text("organisation", MAX_NAME, required=not individual)
+        text("contact_name", MAX_NAME)
+        text("phone", 32, required=False)
+        text("reference", 64, required=False)
 
-        email = tools.email_normalize(post.get("email") or "")
-        if not email:
-            errors["email"] = _(
-                "Enter a valid e-mail address, e.g. pharmacie@chu-exemple.fr: we send the "
-                "acknowledgement there."
+        typed = raw["email"].strip()
+        email = tools.email_normalize(typed) if len(typed) <= MAX_NAME else False
+        if len(typed) > MAX_NAME:
+            too_long("email", MAX_NAME)
+        elif not email:
+            errors.setdefault(
+                "email",
+                _(
+                    "Enter a valid e-mail address, e.g. pharmacie@chu-exemple.fr: we send the "
+                    "acknowledgement there."
+                ),
             )
-        clean["email"] = email or (post.get("email") or "").strip()[:MAX_NAME]
+        clean["email"] = email or typed[:MAX_NAME]
 
-        siret = compact(post.get("siret") or "")
-        clean["siret"] = siret
-        if siret:
+        typed = raw["siret"].strip()
+        clean["siret"] = typed[:MAX_SIRET]
+        if len(typed) > MAX_SIRET:
+            too_long("siret", MAX_SIRET)
+        elif typed and "siret" not in errors:
             try:
-                check_siret(self.env, siret, _("Your SIRET"))
+                clean["siret"] = check_siret(self.env, typed, labels["siret"])
             except ValidationError as error:
                 errors["siret"] = error.args[0]
 
         part = self.env["product.template"]
-        part_id = post.get("part_id") or ""
-        if part_id.isdigit():
+        part_id = raw["part_id"].strip()
+        if DIGITS.fullmatch(part_id):
             part = self._tl_request_parts().filtered(lambda p: p.id == int(part_id))
         if not part:
-            errors["part_id"] = _("Choose the part you need from the list.")
+            errors.setdefault("part_id", _("Choose the part you need from the list."))
         clean["part"] = part
         clean["part_id"] = part.id
 
-        quantity = (post.get("quantity") or "").strip()
-        if not quantity.isdigit() or not 1 <= int(quantity) <= MAX_QUANTITY:
-            most = f"{MAX_QUANTITY:,}".replace(",", "\N{NARROW NO-BREAK SPACE}")
+        quantity = raw["quantity"].strip()
+        most = self.env.company.order_request_max_quantity
+        if not DIGITS.fullmatch(quantity) or int(quantity) < 1:
+            errors.setdefault(
+                "quantity",
+                _("Enter the number of parts as a whole number, e.g. 50."),
+            )
+            quantity = quantity[:12]
+        elif int(quantity) > most:
+            # Babel's extractor loses the file on a \N{} escape inside a _() call.
+            grouped = f"{most:,}".replace(",", "\N{NARROW NO-BREAK SPACE}")
             errors["quantity"] = _(
-                "Enter the number of parts as a whole number between 1 and %(max)s.", max=most
+                "This form takes at most %(max)s parts per request. For more, write to us or "
+                "call us: we plan big orders with you.",
+                max=grouped,
             )
         else:
             quantity = int(quantity)
         clean["quantity"] = quantity
 
         today = fields.Date.context_today(self)
+        typed = raw["date_needed"].strip()
         try:
-            needed = date.fromisoformat((post.get("date_needed") or "").strip())
+            needed = date.fromisoformat(typed) if len(typed) == 10 else None
         except ValueError:
             needed = None
         if not needed:
-            errors["date_needed"] = _("Enter the date you need the parts by.")
+            errors.setdefault("date_needed", _("Enter the date you need the parts by."))
         elif needed < today:
             errors["date_needed"] = _("The date you need the parts by is already past.")
         elif needed > today + timedelta(days=MAX_DAYS_AHEAD):
             errors["date_needed"] = _("Ask for parts you need within a year.")
-        clean["date_needed"] = needed or post.get("date_needed") or ""
+        clean["date_needed"] = needed or typed[:10]
         clean["urgent"] = bool(post.get("urgent"))
 
-        message = (post.get("message") or "").strip()
+        message = raw["message"].strip()
         if len(message) > MAX_MESSAGE:
-            errors["message"] = _(
-                "Your message is too long: %(limit)s characters at most.", limit=MAX_MESSAGE
+            errors.setdefault(
+                "message",
+                _("Your message is too long: %(limit)s characters at most.", limit=MAX_MESSAGE),
             )
-        clean["message"] = message
+        clean["message"] = message[:MAX_MESSAGE]
         return clean, errors
 
     @api.model
     def _tl_request_partner(self, clean, lang):
-        """The contact the quotation is for. Existing records are found, never changed:
-        whoever fills the form must not be able to rewrite a customer."""
+        """The contact the quotation is for. Existing records are found by exact identifiers
+        only and never changed: whoever fills the form must not be able to rewrite a
+        customer, nor to speak for one.
+
+        - An individual is found by their exact e-mail, unless that person has a user
+          account (an anonymous form never acts for a user).
+        - An organisation is found only by its exact SIRET; the visitor then becomes a new
+          contact of it, flagged for staff to check, never one of its existing contacts.
+          Without a SIRET match, a new organisation is created (staff merge duplicates).
+        """
         Partner = self.env["res.partner"].sudo()
         company = self.env.company
         shared = [("company_id", "in", [False, company.id])]
+        email = clean["email"]  # normalised (lower case), searched with "=": no wildcard
         if clean["beneficiary_type"] == "individual":
             person = Partner.search(
-                [*shared, ("email", "=ilike", clean["email"]), ("is_company", "=", False)],
+                [
+                    *shared,
+                    ("email_normalized", "=", email),
+                    ("is_company", "=", False),
+                    ("parent_id", "=", False),
+                    ("user_ids", "=", False),
+                ],
                 limit=1,
             )
             return person or Partner.create(
                 {
                     "name": clean["contact_name"],
-                    "email": clean["email"],
+                    "email": email,
                     "phone": clean["phone"] or False,
                     "beneficiary_type": "individual",
                     "lang": lang,
@@ -209,11 +352,6 @@ class SaleOrder(models.Model):
                 [*shared, ("siret", "=", clean["siret"]), ("is_company", "=", True)], limit=1
             )
         if not organisation:
-            organisation = Partner.search(
-                [*shared, ("name", "=ilike", clean["organisation"]), ("is_company", "=", True)],
-                limit=1,
-            )
-        if not organisation:
             organisation = Partner.create(
                 {
                     "name": clean["organisation"],
@@ -221,19 +359,40 @@ class SaleOrder(models.Model):
                     "siret": clean["siret"] or False,
                     "beneficiary_type": clean["beneficiary_type"],
                     "lang": lang,
+                    "request_to_check": True,
                 }
             )
+            return Partner.create(
+                {
+                    "parent_id": organisation.id,
+                    "type": "contact",
+                    "name": clean["contact_name"],
+                    "email": email,
+                    "phone": clean["phone"] or False,
+                    "lang": lang,
+                    "request_to_check": True,
+                }
+            )
+        # A known organisation: only a contact the form itself created and staff have not
+        # confirmed yet is reused (the same person asking again).
         contact = Partner.search(
-            [("parent_id", "=", organisation.id), ("email", "=ilike", clean["email"])], limit=1
+            [
+                ("parent_id", "=", organisation.id),
+                ("email_normalized", "=", email),
+                ("request_to_check", "=", True),
+                ("user_ids", "=", False),
+            ],
+            limit=1,
         )
         return contact or Partner.create(
             {
                 "parent_id": organisation.id,
                 "type": "contact",
                 "name": clean["contact_name"],
-                "email": clean["email"],
+                "email": email,
                 "phone": clean["phone"] or False,
                 "lang": lang,
+                "request_to_check": True,
             }
         )
 
@@ -310,6 +469,9 @@ class SaleOrder(models.Model):
         self._tl_check_request_to_review()
         self.action_confirm()
         self.write({"request_state": "accepted"})
+        # Accepting is the staff review of the contact (and organisation) the form created.
+        partners = self.partner_id | self.partner_id.parent_id
+        partners.filtered("request_to_check").sudo().request_to_check = False
         template = self.env.ref("tiers_lieu_order_request.mail_template_request_accepted")
         for order in self:
             template.send_mail(order.id, email_layout_xmlid="mail.mail_notification_light")
