@@ -32,7 +32,7 @@ class SaleOrderLine(models.Model):
         help="The lot the parts printed for this line enter stock and are delivered under.",
     )
     qty_produced = fields.Float(
-        string="Produced",
+        string="Quantity Produced",
         digits="Product Unit of Measure",
         compute="_compute_qty_produced",
         store=True,

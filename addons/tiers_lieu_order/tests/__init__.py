@@ -5,3 +5,4 @@ from . import test_delivery
 from . import test_cost
 from . import test_security
 from . import test_tour
+from . import test_staff_clicks
