@@ -1,4 +1,4 @@
-from . import order_request_counter
+from . import tiers_lieu_order_request_counter
 from . import product_template
 from . import res_company
 from . import res_partner

@@ -172,15 +172,9 @@ class SaleOrder(models.Model):
         )
 
     @api.model
-    def _tl_parse_request(self, post):
-        """Check what the form sent. Returns (clean values, {field: message}).
-
-        The clean values are echoed back on the form: never longer than the field allows,
-        never with characters a web page or the database refuses (NUL, control bytes)."""
+    def _tl_request_labels(self):
         _ = self.env._
-        errors = {}
-        clean = {}
-        labels = {
+        return {
             "beneficiary_type": _("Who you are"),
             "organisation": _("The organisation"),
             "siret": _("Your SIRET"),
@@ -193,122 +187,138 @@ class SaleOrder(models.Model):
             "reference": _("Your reference"),
             "message": _("Your message"),
         }
+
+    @api.model
+    def _tl_parse_request(self, post):
+        """Check what the form sent. Returns (clean values, {field: message}).
+
+        The clean values are echoed back on the form: never longer than the field allows,
+        never with characters a web page or the database refuses (NUL, control bytes)."""
+        _ = self.env._
+        errors = {}
+        clean = {}
+        labels = self._tl_request_labels()
         raw = {}
         for name, label in labels.items():
             value = post.get(name)
             value = value if isinstance(value, str) else ""
-            scrubbed = FORBIDDEN_CHARACTERS.sub("", value)
-            if scrubbed != value:
+            raw[name] = FORBIDDEN_CHARACTERS.sub("", value)
+            if raw[name] != value:
                 errors[name] = _(
                     "%(field)s contains invisible control characters: please type it again.",
                     field=label,
                 )
-            raw[name] = scrubbed
-
-        def too_long(name, limit):
-            errors.setdefault(
-                name,
-                _(
-                    "%(field)s is too long: %(limit)s characters at most.",
-                    field=labels[name],
-                    limit=limit,
-                ),
-            )
 
         def text(name, limit, required=True):
             value = " ".join(raw[name][: limit * 4].split())
             if required and not value:
                 errors.setdefault(name, _("%(field)s is required.", field=labels[name]))
             elif len(value) > limit:
-                too_long(name, limit)
+                errors.setdefault(name, self._tl_too_long(labels[name], limit))
             clean[name] = value[:limit]
 
-        kinds = dict(BENEFICIARY_TYPES)
         clean["beneficiary_type"] = raw["beneficiary_type"][:32]
-        if clean["beneficiary_type"] not in kinds:
+        if clean["beneficiary_type"] not in dict(BENEFICIARY_TYPES):
             errors.setdefault("beneficiary_type", _("Choose who you are from the list."))
         individual = clean["beneficiary_type"] == "individual"
         text("organisation", MAX_NAME, required=not individual)
         text("contact_name", MAX_NAME)
         text("phone", 32, required=False)
         text("reference", 64, required=False)
+        parsers = {
+            "email": self._tl_parse_request_email,
+            "siret": self._tl_parse_request_siret,
+            "part_id": self._tl_parse_request_part,
+            "quantity": self._tl_parse_request_quantity,
+            "date_needed": self._tl_parse_request_date,
+            "message": self._tl_parse_request_message,
+        }
+        for name, parse in parsers.items():
+            clean[name], error = parse(raw[name].strip(), labels[name])
+            if error:
+                errors.setdefault(name, error)
+        clean["part"] = clean["part_id"]
+        clean["part_id"] = clean["part"].id
+        clean["urgent"] = bool(post.get("urgent"))
+        return clean, errors
 
-        typed = raw["email"].strip()
-        email = tools.email_normalize(typed) if len(typed) <= MAX_NAME else False
+    @api.model
+    def _tl_too_long(self, label, limit):
+        return self.env._(
+            "%(field)s is too long: %(limit)s characters at most.", field=label, limit=limit
+        )
+
+    # Each _tl_parse_request_<field>(typed, label) returns (clean value, error or None).
+
+    @api.model
+    def _tl_parse_request_email(self, typed, label):
         if len(typed) > MAX_NAME:
-            too_long("email", MAX_NAME)
-        elif not email:
-            errors.setdefault(
-                "email",
-                _(
-                    "Enter a valid e-mail address, e.g. pharmacie@chu-exemple.fr: we send the "
-                    "acknowledgement there."
-                ),
+            return typed[:MAX_NAME], self._tl_too_long(label, MAX_NAME)
+        email = tools.email_normalize(typed)
+        if not email:
+            return typed, self.env._(
+                "Enter a valid e-mail address, e.g. pharmacie@chu-exemple.fr: we send the "
+                "acknowledgement there."
             )
-        clean["email"] = email or typed[:MAX_NAME]
+        return email, None
 
-        typed = raw["siret"].strip()
-        clean["siret"] = typed[:MAX_SIRET]
+    @api.model
+    def _tl_parse_request_siret(self, typed, label):
         if len(typed) > MAX_SIRET:
-            too_long("siret", MAX_SIRET)
-        elif typed and "siret" not in errors:
-            try:
-                clean["siret"] = check_siret(self.env, typed, labels["siret"])
-            except ValidationError as error:
-                errors["siret"] = error.args[0]
+            return typed[:MAX_SIRET], self._tl_too_long(label, MAX_SIRET)
+        if not typed:
+            return "", None
+        try:
+            return check_siret(self.env, typed, label), None
+        except ValidationError as error:
+            return typed, error.args[0]
 
+    @api.model
+    def _tl_parse_request_part(self, typed, label):
         part = self.env["product.template"]
-        part_id = raw["part_id"].strip()
-        if DIGITS.fullmatch(part_id):
-            part = self._tl_request_parts().filtered(lambda p: p.id == int(part_id))
+        if DIGITS.fullmatch(typed):
+            part = self._tl_request_parts().filtered(lambda p: p.id == int(typed))
         if not part:
-            errors.setdefault("part_id", _("Choose the part you need from the list."))
-        clean["part"] = part
-        clean["part_id"] = part.id
+            return part, self.env._("Choose the part you need from the list.")
+        return part, None
 
-        quantity = raw["quantity"].strip()
+    @api.model
+    def _tl_parse_request_quantity(self, typed, label):
+        if not DIGITS.fullmatch(typed) or int(typed) < 1:
+            return typed[:12], self.env._("Enter the number of parts as a whole number, e.g. 50.")
         most = self.env.company.order_request_max_quantity
-        if not DIGITS.fullmatch(quantity) or int(quantity) < 1:
-            errors.setdefault(
-                "quantity",
-                _("Enter the number of parts as a whole number, e.g. 50."),
-            )
-            quantity = quantity[:12]
-        elif int(quantity) > most:
+        if int(typed) > most:
             # Babel's extractor loses the file on a \N{} escape inside a _() call.
             grouped = f"{most:,}".replace(",", "\N{NARROW NO-BREAK SPACE}")
-            errors["quantity"] = _(
+            return typed, self.env._(
                 "This form takes at most %(max)s parts per request. For more, write to us or "
                 "call us: we plan big orders with you.",
                 max=grouped,
             )
-        else:
-            quantity = int(quantity)
-        clean["quantity"] = quantity
+        return int(typed), None
 
-        today = fields.Date.context_today(self)
-        typed = raw["date_needed"].strip()
+    @api.model
+    def _tl_parse_request_date(self, typed, label):
         try:
             needed = date.fromisoformat(typed) if len(typed) == 10 else None
         except ValueError:
             needed = None
+        today = fields.Date.context_today(self)
         if not needed:
-            errors.setdefault("date_needed", _("Enter the date you need the parts by."))
-        elif needed < today:
-            errors["date_needed"] = _("The date you need the parts by is already past.")
-        elif needed > today + timedelta(days=MAX_DAYS_AHEAD):
-            errors["date_needed"] = _("Ask for parts you need within a year.")
-        clean["date_needed"] = needed or typed[:10]
-        clean["urgent"] = bool(post.get("urgent"))
+            return typed[:10], self.env._("Enter the date you need the parts by.")
+        if needed < today:
+            return needed, self.env._("The date you need the parts by is already past.")
+        if needed > today + timedelta(days=MAX_DAYS_AHEAD):
+            return needed, self.env._("Ask for parts you need within a year.")
+        return needed, None
 
-        message = raw["message"].strip()
-        if len(message) > MAX_MESSAGE:
-            errors.setdefault(
-                "message",
-                _("Your message is too long: %(limit)s characters at most.", limit=MAX_MESSAGE),
+    @api.model
+    def _tl_parse_request_message(self, typed, label):
+        if len(typed) > MAX_MESSAGE:
+            return typed[:MAX_MESSAGE], self.env._(
+                "Your message is too long: %(limit)s characters at most.", limit=MAX_MESSAGE
             )
-        clean["message"] = message[:MAX_MESSAGE]
-        return clean, errors
+        return typed, None
 
     @api.model
     def _tl_request_partner(self, clean, lang):
