@@ -47,7 +47,12 @@ class OrderRequestController(http.Controller):
         # The peer's address: behind the proxy (proxy_mode), Odoo's ProxyFix has already put
         # there the address the proxy saw; a client's own X-Forwarded-For is never read here.
         sender = Order._tl_request_sender_key(request.httprequest.remote_addr)
-        challenge = (post.get("challenge_token"), post.get("challenge_answer"))
+        challenge = {
+            "token": post.get("challenge_token"),
+            "answer": post.get("challenge_answer"),
+            "recaptcha": post.get("recaptcha_token_response"),
+            "address": request.httprequest.remote_addr,
+        }
         try:
             Order._tl_check_request_rate(sender, challenge)
         except RequestChallengeRequired as error:

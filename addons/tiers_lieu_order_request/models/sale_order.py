@@ -20,6 +20,7 @@ DIGITS = re.compile(r"[0-9]{1,9}")  # ASCII only: "²".isdigit() is True
 # What neither PostgreSQL (NUL) nor an HTML page (C0 controls, U+FFFE/U+FFFF) accepts;
 # tab, line feed and carriage return stay.
 FORBIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+RECAPTCHA_ACTION = "tiers_lieu_order_request"
 CHALLENGE_LIFETIME = 1800  # seconds to fill the form in once the question is asked
 # The first number of the control question in words, which simple robots do not read.
 NUMBER_WORDS = {
@@ -92,13 +93,24 @@ class SaleOrder(models.Model):
                         "in an hour, or call us."
                     )
                 )
-            if not self._tl_check_request_challenge(*(challenge or ("", ""))):
+            challenge = challenge or {}
+            if self._tl_request_challenge_kind() == "recaptcha":
+                if not self._tl_check_request_recaptcha(challenge):
+                    raise RequestChallengeRequired(
+                        self.env._(
+                            "We are receiving many requests at the moment: please send "
+                            "yours again, our robot check runs as you do."
+                        )
+                    )
+            elif not self._tl_check_request_challenge(
+                challenge.get("token"), challenge.get("answer")
+            ):
                 raise RequestChallengeRequired(
                     self.env._(
                         "We are receiving many requests at the moment: please answer the "
                         "question below to send yours."
                     )
-                    if not (challenge and challenge[1])
+                    if not challenge.get("answer")
                     else self.env._("The answer to the question is not right: try again.")
                 )
         if Counter._tl_increment(company, f"sender:{sender_key}") > (
@@ -120,14 +132,41 @@ class SaleOrder(models.Model):
         return hmac.new(secret.encode(), message.encode(), hashlib.sha256).hexdigest()[:32]
 
     @api.model
+    def _tl_request_challenge_kind(self):
+        """ "recaptcha" when chosen and ready, else "question" (never no check at all)."""
+        company = self.env.company
+        if company.order_request_overflow == "recaptcha" and company._tl_recaptcha_ready():
+            return "recaptcha"
+        return "question"
+
+    @api.model
+    def _tl_check_request_recaptcha(self, challenge):
+        """Google's verdict on the reCAPTCHA v3 token the form sent (Odoo's
+        google_recaptcha, from an HTTP request only)."""
+        token = challenge.get("recaptcha")
+        if not isinstance(token, str) or not token or len(token) > 4096:
+            return False
+        result = self.env["ir.http"]._verify_recaptcha_token(
+            challenge.get("address"), token, RECAPTCHA_ACTION
+        )
+        return result == "is_human"
+
+    @api.model
     def _tl_request_challenge(self):
-        """A question a person answers at once, and its signed token: the server keeps
-        nothing until the answer comes back. Returns {"question": ..., "token": ...}."""
+        """What the form shows to pass beyond the hourly limit.
+
+        Either {"kind": "recaptcha", "site_key": ...}, or a question a person answers at
+        once and its signed token, the server keeping nothing until the answer comes back:
+        {"kind": "question", "question": ..., "token": ...}."""
+        if self._tl_request_challenge_kind() == "recaptcha":
+            params = self.env["ir.config_parameter"].sudo()
+            return {"kind": "recaptcha", "site_key": params.get_param("recaptcha_public_key")}
         first, second = secrets.randbelow(9) + 1, secrets.randbelow(9) + 1
         expires = int(datetime.now().timestamp()) + CHALLENGE_LIFETIME
         payload = f"{expires}.{secrets.token_hex(8)}"
         signature = self._tl_challenge_signature(f"{payload}.{first + second}")
         return {
+            "kind": "question",
             "question": self.env._(
                 "How much is %(first)s plus %(second)s?",
                 first=NUMBER_WORDS.get((self.env.lang or "en")[:2], NUMBER_WORDS["en"])[first],

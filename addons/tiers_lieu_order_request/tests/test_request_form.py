@@ -99,6 +99,14 @@ class TestRequestForm(RequestCase):
         self.assertEqual(key, Order._tl_request_sender_key("203.0.113.7"))
         self.assertNotEqual(key, Order._tl_request_sender_key("203.0.113.8"))
 
+    def test_google_recaptcha_needs_its_module_and_keys(self):
+        params = self.env["ir.config_parameter"]
+        params.set_param("recaptcha_public_key", False)
+        with self.assertRaises(ValidationError) as caught:
+            self.company.order_request_overflow = "recaptcha"
+        self.assertIn("reCAPTCHA", str(caught.exception))
+        self.assertEqual(self.env["sale.order"]._tl_request_challenge_kind(), "question")
+
     def test_limits_must_let_requests_in(self):
         for values in (
             {"order_request_limit_per_sender": 0},

@@ -266,3 +266,23 @@ class TestRequestHttpAbuse(RequestCase, HttpCase):
         self.company.order_request_max_quantity = 120
         self.assertEqual(self.send(self.post(quantity="121")).status_code, 422)
         self.assertEqual(self.send(self.post(quantity="120")).status_code, 200)
+
+    def test_a_busy_hour_may_ask_google_recaptcha_instead(self):
+        if not hasattr(self.env["ir.http"], "_verify_recaptcha_token"):
+            self.skipTest("Odoo's google_recaptcha is not installed")
+        params = self.env["ir.config_parameter"]
+        params.set_param("recaptcha_public_key", "site-key-test")
+        params.set_param("recaptcha_private_key", "secret-key-test")
+        self.company.order_request_overflow = "recaptcha"
+        self.fill_the_hour()
+        asked = self.send(self.post())
+        self.assertEqual(asked.status_code, 429)
+        self.assertIn('data-site-key="site-key-test"', asked.text)
+        self.assertNotIn("challenge_token", asked.text)
+        # No token, no request (and no call to Google).
+        again = self.send(self.post(recaptcha_token_response=""))
+        self.assertEqual(again.status_code, 429)
+        self.assertFalse(self.requests())
+        # Without its secret key, reCAPTCHA lets everybody in: the question comes back.
+        params.set_param("recaptcha_private_key", False)
+        self.assertIn("challenge_token", self.send(self.post()).text)
