@@ -118,6 +118,13 @@ class SaleOrderLine(models.Model):
                 line.invoice_status = "no"
         return result
 
+    def _compute_qty_to_deliver(self):
+        result = super()._compute_qty_to_deliver()
+        # Printed to order: no stock shortage to warn about, the production progress says
+        # where the parts are.
+        self.filtered("is_printable_part").display_qty_widget = False
+        return result
+
     @api.constrains("product_uom_qty", "product_id")
     def _check_printable_quantity(self):
         for line in self:

@@ -1,3 +1,5 @@
+from lxml import etree
+
 from odoo.exceptions import ValidationError
 from odoo.tests import Form, HttpCase, tagged
 
@@ -56,9 +58,9 @@ class TestStaffClicks(OrderCase, HttpCase):
         order.action_confirm()
         self.assertEqual(order.state, "sale")
 
-    def test_order_line_columns_have_distinct_headers(self):
+    def form_view(self):
         self.authenticate("tl_staff", "tl_staff")
-        views = self.make_jsonrpc_request(
+        return self.make_jsonrpc_request(
             "/web/dataset/call_kw/sale.order/get_views",
             {
                 "model": "sale.order",
@@ -71,6 +73,9 @@ class TestStaffClicks(OrderCase, HttpCase):
                 },
             },
         )
+
+    def test_order_line_columns_have_distinct_headers(self):
+        views = self.form_view()
         arch = views["views"]["form"]["arch"]
         self.assertIn('string="Produit"', arch)  # the product column
         labels = {
@@ -102,3 +107,19 @@ class TestStaffClicks(OrderCase, HttpCase):
         picking = self.deliver(order, 4)
         self.assertEqual(picking.state, "done")
         self.assertFalse(order.message_ids.filtered(lambda m: "Livré" in (m.body or "")))
+
+    def test_a_free_printed_part_shows_no_invoice_tax_or_stock_warning(self):
+        arch = etree.fromstring(self.form_view()["views"]["form"]["arch"])
+        button = arch.xpath("//header/button[@id='create_invoice_percentage']")[0]
+        self.assertIn("order_kind == 'solidarity'", button.get("invisible"))
+        taxes = arch.xpath("//field[@name='order_line']/list/field[@name='tax_id']")[0]
+        self.assertEqual(taxes.get("column_invisible"), "parent.order_kind == 'solidarity'")
+        order = self.make_order(
+            partner=self.school, kind="solidarity", lines=((None, 4), (self.service, 1))
+        )
+        part = order.order_line.sorted("id")[0]
+        self.assertGreater(part.qty_to_deliver, 0)
+        self.assertFalse(part.display_qty_widget)  # printed to order, never "not in stock"
+        order.action_confirm()
+        self.assertFalse(part.display_qty_widget)
+        self.assertEqual(order.invoice_status, "no")
