@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import formatLang
 
+from odoo.addons.tiers_lieu.lang import company_lang_env
+
 from .res_partner import BENEFICIARY_TYPES
 
 ORDER_KINDS = [
@@ -273,12 +275,13 @@ class SaleOrder(models.Model):
         """Say on the order that everything ordered has reached the customer."""
         self.ensure_one()
         lines = self.order_line.filtered("move_ids")
-        self.message_post(
-            body=self.env._(
+        lang_env = company_lang_env(self.env, self.company_id)
+        self.with_env(lang_env).message_post(
+            body=lang_env._(
                 "Delivered: every ordered part has reached %(customer)s (%(parts)s parts, "
                 "delivery %(deliveries)s).",
                 customer=self.partner_id.display_name,
-                parts=formatLang(self.env, sum(lines.mapped("qty_delivered")), digits=0),
+                parts=formatLang(lang_env, sum(lines.mapped("qty_delivered")), digits=0),
                 deliveries=", ".join(pickings.mapped("name")),
             ),
             subtype_xmlid="mail.mt_note",
