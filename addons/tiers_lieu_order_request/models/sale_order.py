@@ -81,7 +81,8 @@ class SaleOrder(models.Model):
 
         Beyond the limit per hour in all, everybody is asked a control question (or
         refused, as the company chooses) rather than locked out by a flood; the limit per
-        sender always refuses. ``challenge`` is the (token, answer) pair sent with the form.
+        sender always refuses. ``challenge`` is what the form sent back: {"token", "answer"}
+        of the question, or {"recaptcha", "address"} for Google reCAPTCHA.
         Raises RequestChallengeRequired or RequestRateExceeded."""
         company = self.env.company
         Counter = self.env["tiers_lieu.order.request.counter"].sudo()
@@ -164,7 +165,9 @@ class SaleOrder(models.Model):
         first, second = secrets.randbelow(9) + 1, secrets.randbelow(9) + 1
         expires = int(datetime.now().timestamp()) + CHALLENGE_LIFETIME
         payload = f"{expires}.{secrets.token_hex(8)}"
-        signature = self._tl_challenge_signature(f"{payload}.{first + second}")
+        # The token proves it comes from us (first signature) and holds the answer (second).
+        signature = self._tl_challenge_signature(payload)
+        signature += "." + self._tl_challenge_signature(f"{payload}.{first + second}")
         return {
             "kind": "question",
             "question": self.env._(
@@ -177,21 +180,25 @@ class SaleOrder(models.Model):
 
     @api.model
     def _tl_check_request_challenge(self, token, answer):
-        """True once for a right answer to an unexpired question."""
+        """True for the first answer to a question we asked, if right and in time."""
         token = token if isinstance(token, str) else ""
         answer = (answer if isinstance(answer, str) else "").strip()
-        parts = token.split(".") if len(token) < 100 else []
-        if len(parts) != 3 or not parts[0].isascii() or not parts[0].isdigit():
+        parts = token.split(".") if len(token) < 120 else []
+        if len(parts) != 4 or not parts[0].isascii() or not parts[0].isdigit():
             return False
-        expires, nonce, signature = parts
-        if int(expires) < datetime.now().timestamp() or not re.fullmatch(r"[0-9]{1,2}", answer):
+        expires, nonce, issued, answered = parts
+        if int(expires) < datetime.now().timestamp() or not hmac.compare_digest(
+            self._tl_challenge_signature(f"{expires}.{nonce}"), issued
+        ):
+            return False
+        # One answer per question: a robot can neither try every sum nor replay one.
+        Counter = self.env["tiers_lieu.order.request.counter"].sudo()
+        if Counter._tl_increment(self.env.company, f"challenge:{nonce[:16]}") > 1:
+            return False
+        if not re.fullmatch(r"[0-9]{1,2}", answer):
             return False
         expected = self._tl_challenge_signature(f"{expires}.{nonce}.{int(answer)}")
-        if not hmac.compare_digest(expected, signature):
-            return False
-        # One request per answered question: a robot cannot replay one answer.
-        Counter = self.env["tiers_lieu.order.request.counter"].sudo()
-        return Counter._tl_increment(self.env.company, f"challenge:{nonce[:16]}") == 1
+        return hmac.compare_digest(expected, answered)
 
     @api.model
     def _tl_request_parts(self):

@@ -91,6 +91,7 @@ class TestRequestForm(RequestCase):
         self.assertFalse(Order._tl_check_request_challenge(challenge["token"], "99"))
         self.assertFalse(Order._tl_check_request_challenge(challenge["token"] + "0", "2"))
         self.assertFalse(Order._tl_check_request_challenge("1.2", "2"))
+        self.assertFalse(Order._tl_check_request_challenge("9999999999.ab.cd.ef", "2"))
 
     def test_the_sender_key_does_not_reveal_the_address(self):
         Order = self.env["sale.order"]

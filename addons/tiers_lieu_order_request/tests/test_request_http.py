@@ -205,6 +205,11 @@ class TestRequestHttpAbuse(RequestCase, HttpCase):
         wrong = self.send(self.post(challenge_token=token, challenge_answer=str(answer + 1)))
         self.assertEqual(wrong.status_code, 429)
         self.assertFalse(self.requests())
+        # One answer per question: trying every sum on one question does not work.
+        late = self.send(self.post(challenge_token=token, challenge_answer=str(answer)))
+        self.assertEqual(late.status_code, 429)
+        self.assertFalse(self.requests())
+        token, answer = self.question(late)
         right = self.send(self.post(challenge_token=token, challenge_answer=str(answer)))
         self.assertEqual(right.status_code, 200)
         self.assertEqual(len(self.requests()), 1)
