@@ -44,16 +44,9 @@ ROLES = {
 
 # (role, menu xmlid) -> why it fails and who fixes it. The lead empties this as fixes merge.
 KNOWN_BROKEN = {
-    ("staff", "tiers_lieu_consumable.filament_forecast_menu"): "consumable: the forecast "
-    "server action writes tiers_lieu.filament.forecast, which no role may write",
-    ("manager", "tiers_lieu_consumable.filament_forecast_menu"): "consumable: same",
-    ("admin", "tiers_lieu_consumable.filament_forecast_menu"): "consumable: same",
     ("staff", "tiers_lieu_donation.menu_donation_donations"): "donation: the form's "
     "thanks_template_id (widget selection) reads donation.thanks.template",
     ("manager", "tiers_lieu_donation.menu_donation_donations"): "donation: same",
-    ("trainer", "tiers_lieu_machine.machine_park_menu"): "consumable: the machines kanban "
-    "shows loaded_spool_ids (stock.lot), which only Staff may read",
-    ("insertion_manager", "tiers_lieu_machine.machine_park_menu"): "consumable: same",
 }
 
 # English message our code writes (msgid, as in the addon's .pot) -> addon that writes it.
@@ -392,6 +385,17 @@ class TestDemoDatabase(HttpCase):
         for role in ROLES:
             self.assertGreater(opened[role], 3, role)
         self.assertGreater(opened["admin"], 40)
+
+    def test_each_demo_person_appears_once(self):
+        # The operator and trainee pickers list each person once (issue 12).
+        data = self.env["ir.model.data"].search(
+            [("model", "=", "res.partner"), ("module", "=like", "tiers_lieu%")]
+        )
+        partners = self.env["res.partner"].browse(data.mapped("res_id")).exists()
+        names = [p.name for p in partners.filtered("active") if not p.is_company]
+        self.assertTrue(names)
+        twice = sorted({name for name in names if names.count(name) > 1})
+        self.assertFalse(twice, "demo people recorded twice")
 
     def test_install_writes_the_chatter_in_french(self):
         english = self.english_terms()

@@ -2,16 +2,40 @@
 
 OctoPrint does not read these comments, so the estimates of a print job come from here.
 PrusaSlicer writes its summary at the end of the file, Cura and Bambu Studio/OrcaSlicer at
-the start: only the head and the tail of the file are read.
+the start: only the head and the tail of the file are read, and a sliced 3MF's G-code is
+streamed out of the archive, never decompressed whole (zip bombs).
 """
 
+import base64
+import binascii
 import io
 import math
 import re
 import zipfile
 
 HEAD_TAIL_BYTES = 64 * 1024
+STREAM_CHUNK_BYTES = 256 * 1024
 FILAMENT_DIAMETER_MM = 1.75
+# G-code compresses about 3 to 10 times; far more is a crafted archive (OWASP: zip bombs).
+MAX_COMPRESSION_RATIO = 200
+# Beyond these, a header value is a slicer's bug or a crafted file: it is ignored.
+PLAUSIBLE_MAX = {
+    "duration_hours": 2000.0,  # about 12 weeks of printing
+    "grams": 100_000.0,  # 100 kg
+    "volume_mm3": 100_000_000.0,  # 100 litres
+    "size_x": 10_000.0,  # 10 m
+    "size_y": 10_000.0,
+    "size_z": 10_000.0,
+}
+
+
+class PrintFileTooLarge(ValueError):
+    """A print file, or the G-code inside a 3MF, beyond what may be read."""
+
+    def __init__(self, size, limit, ratio=None):
+        super().__init__(size, limit, ratio)
+        self.size, self.limit, self.ratio = size, limit, ratio
+
 
 _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*([dhms])", re.I)
 _UNIT_SECONDS = {"d": 86400, "h": 3600, "m": 60, "s": 1}
@@ -40,6 +64,76 @@ _SLICERS = [
 ]
 
 
+class Base64Reader(io.RawIOBase):
+    """A seekable, read-only file over base64 text (as Odoo holds a Binary value), that
+    decodes only the bytes read: the G-code of a 3MF is found without decoding the file."""
+
+    def __init__(self, data):
+        super().__init__()
+        self._data = data
+        padding = len(data[-2:]) - len(data[-2:].rstrip(b"=" if isinstance(data, bytes) else "="))
+        self._size = len(data) // 4 * 3 - padding
+        self._pos = 0
+
+    @staticmethod
+    def usable(data):
+        """Whether ``data`` is base64 this reader can slice: no line breaks, whole quads."""
+        return bool(data) and len(data) % 4 == 0 and not re.search(r"\s", _text(data[:80]))
+
+    @property
+    def size(self):
+        return self._size
+
+    def readable(self):
+        return True
+
+    def seekable(self):
+        return True
+
+    def tell(self):
+        return self._pos
+
+    def seek(self, offset, whence=io.SEEK_SET):
+        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._pos, io.SEEK_END: self._size}[whence]
+        self._pos = max(base + offset, 0)
+        return self._pos
+
+    def readinto(self, buffer):
+        count = min(len(buffer), self._size - self._pos)
+        if count <= 0:
+            return 0
+        start, end = self._pos // 3 * 4, -(-(self._pos + count) // 3) * 4
+        try:
+            chunk = base64.b64decode(self._data[start:end])
+        except (binascii.Error, ValueError) as error:
+            raise OSError("invalid base64") from error
+        piece = chunk[self._pos % 3 : self._pos % 3 + count]
+        buffer[: len(piece)] = piece
+        self._pos += len(piece)
+        return len(piece)
+
+
+def _text(data):
+    return data.decode("ascii", errors="replace") if isinstance(data, bytes) else data
+
+
+def read_excerpt(reader, filename="", max_bytes=None):
+    """What ``parse_slicer_header`` needs of a print file given as a seekable reader: the
+    head and tail of a G-code, or the head and tail of the G-code inside a 3MF (streamed,
+    see ``_gcode_from_3mf``). Raises PrintFileTooLarge beyond ``max_bytes``."""
+    size = reader.seek(0, io.SEEK_END)
+    if max_bytes is not None and size > max_bytes:
+        raise PrintFileTooLarge(size, max_bytes)
+    reader.seek(0)
+    head = reader.read(HEAD_TAIL_BYTES)
+    if is_archive(head, filename):
+        return _gcode_from_3mf(reader, max_bytes) or b""
+    if size <= 2 * HEAD_TAIL_BYTES:
+        return head + reader.read()
+    reader.seek(size - HEAD_TAIL_BYTES)
+    return head + b"\n" + reader.read(HEAD_TAIL_BYTES)
+
+
 def parse_duration(text):
     """'1d 2h 3m 4s' (any subset, in that order) -> seconds; None when nothing matches."""
     parts = _DURATION_PART.findall(text or "")
@@ -60,14 +154,46 @@ def _excerpt(data):
     return data[:HEAD_TAIL_BYTES] + b"\n" + data[-HEAD_TAIL_BYTES:]
 
 
-def _gcode_from_3mf(data):
-    """The G-code of the first plate of a sliced 3MF (Bambu Studio/OrcaSlicer), else None."""
+def _gcode_from_3mf(data, max_bytes=None):
+    """The head and tail of the G-code of the first plate of a sliced 3MF (Bambu Studio,
+    OrcaSlicer; bytes or a seekable file), else None. The member is streamed, at most
+    ``max_bytes`` of it, after its declared size and compression ratio were checked
+    (PrintFileTooLarge)."""
+    source = io.BytesIO(data) if isinstance(data, bytes | bytearray) else data
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = sorted(name for name in archive.namelist() if name.endswith(".gcode"))
-            return archive.read(names[0]) if names else None
-    except zipfile.BadZipFile:
+        with zipfile.ZipFile(source) as archive:
+            infos = sorted(
+                (info for info in archive.infolist() if info.filename.endswith(".gcode")),
+                key=lambda info: info.filename,
+            )
+            if not infos:
+                return None
+            info = infos[0]
+            if max_bytes is not None and info.file_size > max_bytes:
+                raise PrintFileTooLarge(info.file_size, max_bytes)
+            ratio = info.file_size / max(info.compress_size, 1)
+            if info.file_size > 2 * HEAD_TAIL_BYTES and ratio > MAX_COMPRESSION_RATIO:
+                raise PrintFileTooLarge(info.file_size, max_bytes, ratio=ratio)
+            with archive.open(info) as member:
+                return _stream_excerpt(member, max_bytes)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError):
         return None
+
+
+def _stream_excerpt(stream, max_bytes=None):
+    """Head and tail of a file-like object, read by chunks: the memory used does not grow
+    with the file, and reading stops after ``max_bytes`` (PrintFileTooLarge)."""
+    head = stream.read(HEAD_TAIL_BYTES)
+    total, tail = len(head), b""
+    while True:
+        chunk = stream.read(STREAM_CHUNK_BYTES)
+        if not chunk:
+            break
+        total += len(chunk)
+        if max_bytes is not None and total > max_bytes:
+            raise PrintFileTooLarge(total, max_bytes)
+        tail = (tail + chunk)[-HEAD_TAIL_BYTES:]
+    return head + b"\n" + tail if tail else head
 
 
 def _scan(text):
@@ -127,17 +253,26 @@ def _size(found, bounds):
     return {}
 
 
-def parse_slicer_header(data, filename=""):
+def is_archive(head, filename=""):
+    """Whether a print file is a (sliced 3MF) zip archive, from its first bytes or name."""
+    return filename.lower().endswith(".3mf") or head[:4] == b"PK\x03\x04"
+
+
+def parse_slicer_header(data, filename="", max_bytes=None):
     """Estimates found in a print file's slicer comments.
 
+    ``data``: the whole file (G-code or 3MF), or what ``read_excerpt`` keeps of it.
     Returns a dict with any of: ``slicer``, ``duration_hours``, ``grams``, ``volume_mm3``
     (when the slicer gives a length or a volume but no weight), ``size_x``, ``size_y``,
-    ``size_z`` (mm, the bounding box when the slicer writes one). Empty when nothing is found.
+    ``size_z`` (mm, the bounding box when the slicer writes one), and ``ignored``:
+    {key: value} of the values found but not finite or implausible (``PLAUSIBLE_MAX``).
+    Empty when nothing is found. Raises PrintFileTooLarge for a 3MF whose G-code is
+    beyond ``max_bytes`` or compressed beyond belief.
     """
     if not data:
         return {}
-    if filename.lower().endswith(".3mf") or data[:4] == b"PK\x03\x04":
-        data = _gcode_from_3mf(data)
+    if data[:4] == b"PK\x03\x04":
+        data = _gcode_from_3mf(data, max_bytes)
         if not data:
             return {}
     slicer, found, bounds = _scan(_excerpt(data).decode("utf-8", errors="replace"))
@@ -145,4 +280,14 @@ def parse_slicer_header(data, filename=""):
     result = {"slicer": slicer, "duration_hours": seconds / 3600.0 if seconds else None}
     result.update(_material(found))
     result.update(_size(found, bounds))
-    return {key: value for key, value in result.items() if value}
+    ignored = {
+        key: value
+        for key, value in result.items()
+        if key in PLAUSIBLE_MAX
+        and value is not None
+        and not (math.isfinite(value) and 0 <= value <= PLAUSIBLE_MAX[key])
+    }
+    result = {key: value for key, value in result.items() if value and key not in ignored}
+    if ignored:
+        result["ignored"] = ignored
+    return result

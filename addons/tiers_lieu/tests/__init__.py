@@ -6,3 +6,4 @@ from . import test_tour
 from . import test_pdf
 from . import test_reports
 from . import test_home
+from . import test_core_users

@@ -1,3 +1,5 @@
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -19,14 +21,55 @@ class MaintenanceEquipment(models.Model):
     )
     loaded_spool_ids = fields.One2many("stock.lot", "machine_id", string="Loaded Spools")
     material_move_line_count = fields.Integer(compute="_compute_material_move_line_count")
+    loaded_spools_html = fields.Html(
+        string="Spools on the Machine",
+        compute="_compute_loaded_spools_html",
+        sanitize=False,
+        help="Each loaded spool with the share of filament left, in red when nearly empty.",
+    )
 
     _sql_constraints = [
         ("tool_count_positive", "CHECK(tool_count >= 1)", "A machine holds at least one spool."),
     ]
 
+    @api.depends(
+        "loaded_spool_ids.name",
+        "loaded_spool_ids.machine_tool",
+        "loaded_spool_ids.remaining_percent",
+        "loaded_spool_ids.remaining_grams",
+    )
+    def _compute_loaded_spools_html(self):
+        for machine in self:
+            rows = []
+            for spool in machine.loaded_spool_ids.sorted("machine_tool"):
+                percent = max(0.0, min(spool.remaining_percent, 100.0))
+                rows.append(
+                    Markup(
+                        '<div class="o_tl_spool mt-1" title="%(name)s">'
+                        '<div class="d-flex small"><span>%(label)s</span>'
+                        '<span class="ms-auto">%(grams)s g · %(percent)s %%</span></div>'
+                        '<div class="progress" style="height: 6px;">'
+                        '<div class="progress-bar %(bar)s" role="progressbar" '
+                        'style="width: %(width)s%%;"></div></div></div>'
+                    )
+                    % {
+                        "name": spool.name,
+                        "label": spool._describe(),
+                        "grams": round(spool.remaining_grams),
+                        "percent": round(spool.remaining_percent),
+                        "bar": "bg-danger" if spool.is_nearly_empty else "bg-success",
+                        "width": round(percent, 1),
+                    }
+                )
+            machine.loaded_spools_html = Markup().join(rows) or False
+
     def _compute_material_move_line_count(self):
+        # On the equipment form of users without Inventory rights: a count only.
+        self.check_access("read")
         counts = dict(
-            self.env["stock.move.line"]._read_group(
+            self.env["stock.move.line"]
+            .sudo()
+            ._read_group(
                 [("print_machine_id", "in", self.ids), ("state", "=", "done")],
                 ["print_machine_id"],
                 ["__count"],
@@ -38,7 +81,8 @@ class MaintenanceEquipment(models.Model):
     @api.constrains("tool_count")
     def _check_loaded_slots(self):
         for machine in self:
-            beyond = machine.loaded_spool_ids.filtered(
+            # Equipment managers without Inventory rights edit machines too.
+            beyond = machine.sudo().loaded_spool_ids.filtered(
                 lambda s, count=machine.tool_count: s.machine_tool > count
             )
             if beyond:

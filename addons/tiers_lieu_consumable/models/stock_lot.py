@@ -12,6 +12,8 @@ SUPPLY_ORIGINS = [
 ]
 # Machines that take spools.
 SPOOL_MACHINE_KINDS = ("fdm_printer", "resin_printer")
+# Under this share of its filament a spool is nearly empty: shown in red, to replace.
+LOW_SPOOL_PERCENT = 20.0
 
 
 class StockLot(models.Model):
@@ -53,6 +55,10 @@ class StockLot(models.Model):
     remaining_percent = fields.Float(
         string="Remaining (%)", digits=(5, 1), compute="_compute_remaining_grams", store=True
     )
+    is_nearly_empty = fields.Boolean(
+        compute="_compute_is_nearly_empty",
+        help="Filament left, but less than 20 % of the spool: plan its replacement.",
+    )
     vendor_id = fields.Many2one(
         "res.partner", string="Supplier or Donor", index="btree_not_null", tracking=True
     )
@@ -79,6 +85,12 @@ class StockLot(models.Model):
     )
     print_job_ids = fields.One2many("tiers_lieu.print.job", "spool_id", string="Print Jobs")
     print_job_count = fields.Integer(compute="_compute_print_job_count")
+    value_per_kg = fields.Float(
+        string="Value per kg",
+        digits="Product Price",
+        compute="_compute_value_per_kg",
+        help="Stock value of the filament left on the spool, per kilogram.",
+    )
 
     _sql_constraints = [
         (
@@ -190,11 +202,28 @@ class StockLot(models.Model):
             and float_compare(q.quantity, 0.0, precision_digits=2) > 0
         )
 
-    def _compute_print_job_count(self):
-        counts = dict(
-            self.env["tiers_lieu.print.job"]._read_group(
-                [("spool_id", "in", self.ids)], ["spool_id"], ["__count"]
+    @api.depends("remaining_grams", "remaining_percent")
+    def _compute_is_nearly_empty(self):
+        for lot in self:
+            lot.is_nearly_empty = (
+                lot.remaining_grams > 0 and lot.remaining_percent < LOW_SPOOL_PERCENT
             )
+
+    @api.depends("value_svl", "quantity_svl")
+    def _compute_value_per_kg(self):
+        # Per kilogram: a price per gram shows as 0.02 € at the currency's 2 decimals.
+        for lot in self:
+            lot.value_per_kg = (
+                1000.0 * lot.value_svl / lot.quantity_svl if lot.quantity_svl else 0.0
+            )
+
+    def _compute_print_job_count(self):
+        # A count only, for the Inventory users without a Tiers-Lieu role.
+        self.check_access("read")
+        counts = dict(
+            self.env["tiers_lieu.print.job"]
+            .sudo()
+            ._read_group([("spool_id", "in", self.ids)], ["spool_id"], ["__count"])
         )
         for lot in self:
             lot.print_job_count = counts.get(lot, 0)

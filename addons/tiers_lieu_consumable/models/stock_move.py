@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from .decimal_precision import GRAM_PRICE_CONTEXT
+
 
 class StockMove(models.Model):
     _inherit = "stock.move"
@@ -13,3 +15,11 @@ class StockMove(models.Model):
         copy=False,
         help="The print job that used this filament.",
     )
+
+    def _get_price_unit(self):
+        # A filament is bought per kilogram and valued per gram: Odoo rounds the price
+        # per gram of a receipt (purchase_stock) to "Product Price" digits, which would
+        # value a 24.99 €/kg spool 20 €. Filament uses its own precision instead.
+        if self.product_id.material_id:
+            self = self.with_context(**{GRAM_PRICE_CONTEXT: True})
+        return super()._get_price_unit()

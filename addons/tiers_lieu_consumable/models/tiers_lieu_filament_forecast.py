@@ -14,6 +14,9 @@ class TiersLieuFilamentForecast(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "state_sequence, material_id, filament_color_id"
     _rec_name = "material_id"
+    # Staff only read the lines (the refresh writes them): they still read, post on and
+    # close the shortage activities (mail.activity checks this access on the document).
+    _mail_post_access = "read"
 
     company_id = fields.Many2one("res.company", required=True, readonly=True, index=True)
     material_id = fields.Many2one("tiers_lieu.material", required=True, readonly=True)

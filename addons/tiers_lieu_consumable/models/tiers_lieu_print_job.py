@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL, float_compare, float_is_zero, float_round
 
+from odoo.addons.tiers_lieu_machine.models.tiers_lieu_print_job import ENDED_STATES
+
 CONSUMPTION_STATES = [
     ("none", "Nothing to post"),
     ("pending", "To post"),
@@ -17,7 +19,6 @@ CONSUMPTION_FIELDS = (
     "rejected_quantity",
     "quantity_per_plate",
 )
-ENDED_STATES = ("done", "failed")
 ACTIVITY_TYPE = "tiers_lieu_consumable.mail_activity_type_material_consumption"
 PRECISION = 2  # grams: the rounding of the gram unit (0.01)
 
@@ -62,8 +63,9 @@ class TiersLieuPrintJob(models.Model):
         string="Offcuts Posted (g)", digits=(16, 2), compute="_compute_consumption_figures"
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
-    material_cost = fields.Monetary(
-        compute="_compute_material_cost",
+    # Not the cost of the orders' cost model (``real_material_cost`` of the orders addon).
+    material_stock_value = fields.Monetary(
+        compute="_compute_material_stock_value",
         compute_sudo=True,
         help="Value of the filament that left the spools for this job (stock valuation).",
     )
@@ -78,7 +80,7 @@ class TiersLieuPrintJob(models.Model):
             )
             job.offcut_grams_posted = sum(by_destination.get(offcut.id, {}).values())
 
-    def _compute_material_cost(self):
+    def _compute_material_stock_value(self):
         groups = self.env["stock.valuation.layer"]._read_group(
             [("stock_move_id.print_job_id", "in", self.ids)], ["stock_move_id"], ["value:sum"]
         )
@@ -86,17 +88,7 @@ class TiersLieuPrintJob(models.Model):
         for move, value in groups:
             cost[move.print_job_id.id] -= value
         for job in self:
-            job.material_cost = cost.get(job.id, 0.0)
-
-    def write(self, vals):
-        result = super().write(vals)
-        if any(fname in vals for fname in CONSUMPTION_FIELDS):
-            posted = self.filtered(
-                lambda j: j.consumption_state == "posted" and j.state in ENDED_STATES
-            )
-            if posted:
-                posted._post_material_consumption()
-        return result
+            job.material_stock_value = cost.get(job.id, 0.0)
 
     # ------------------------------------------------------------------ actions
 
@@ -129,10 +121,11 @@ class TiersLieuPrintJob(models.Model):
             return self.action_open_consume()
         return None
 
-    # ------------------------------------------------------------------ business
+    # ------------------------------------------------------------------ hooks
 
-    def _start(self):
-        result = super()._start()
+    def _on_start(self):
+        """A job prints from the suitable spool loaded on its machine, unless chosen."""
+        result = super()._on_start()
         loaded = self._loaded_spools()
         for job in self.filtered(lambda j: not j.spool_id):
             spool = next((s for s in loaded.get(job.machine_id.id, []) if s._suits(job)), None)
@@ -140,10 +133,23 @@ class TiersLieuPrintJob(models.Model):
                 job.spool_id = spool
         return result
 
-    def _finish(self, state, vals=None):
-        result = super()._finish(state, vals)
+    def _on_end(self):
+        result = super()._on_end()
         self._post_material_consumption()
         return result
+
+    def _on_corrected(self, fnames, before):
+        """A correction of the figures of a posted job moves its grams again."""
+        result = super()._on_corrected(fnames, before)
+        if fnames & set(CONSUMPTION_FIELDS):
+            posted = self.filtered(
+                lambda j: j.consumption_state == "posted" and j.state in ENDED_STATES
+            )
+            if posted:
+                posted._post_material_consumption()
+        return result
+
+    # ------------------------------------------------------------------ business
 
     @api.model
     def _consumption_locations(self):

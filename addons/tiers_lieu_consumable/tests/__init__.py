@@ -7,3 +7,6 @@ from . import test_security
 from . import test_spool
 from . import test_supply
 from . import test_weighing
+from . import test_core_users
+from . import test_valuation
+from . import test_machine_card

@@ -36,7 +36,7 @@ class TestConsumption(ConsumableCase):
         self.assertEqual(move.move_line_ids.print_machine_id, self.mk4)
         self.assertAlmostEqual(job.grams_posted, 42.5)
         # 20 € a kilogram: the job's filament is worth 0.85 €.
-        self.assertAlmostEqual(job.material_cost, 0.85)
+        self.assertAlmostEqual(job.material_stock_value, 0.85)
         self.assertTrue(self.spool.opened_date)
         self.assertTrue(self.spool.last_used_date)
         # The spool is still on its shelf, whatever sits in the consumption location.

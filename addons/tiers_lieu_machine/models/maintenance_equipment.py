@@ -1,6 +1,19 @@
+import math
+
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 from odoo.addons.tiers_lieu.machine_kinds import MACHINE_KINDS
+
+from .tiers_lieu_print_job import ENDED_STATES, check_finite
+
+# Beyond these a dimension is a typo (mm): the largest printers and cutters are a few metres.
+BUILD_LIMITS = {
+    "build_x_mm": 10_000.0,
+    "build_y_mm": 10_000.0,
+    "build_z_mm": 10_000.0,
+    "nozzle_diameter_mm": 10.0,
+}
 
 MACHINE_STATES = [
     ("available", "Available"),
@@ -10,8 +23,6 @@ MACHINE_STATES = [
     ("out_of_order", "Out of Order"),
     ("retired", "Retired"),
 ]
-# Jobs that used the machine: they count in hours, grams and failures.
-ENDED_JOB_STATES = ("done", "failed")
 
 
 class MaintenanceEquipment(models.Model):
@@ -38,6 +49,13 @@ class MaintenanceEquipment(models.Model):
         string="Authorisation Required",
         default=True,
         help="Only people holding a valid authorisation for this kind of machine may run it.",
+    )
+    queue_capacity_hours = fields.Float(
+        string="Queue Capacity (h)",
+        default=8.0,
+        digits=(16, 1),
+        help="Hours of queued jobs that may wait on this machine: the dispatch fills its "
+        "queue up to this (an empty queue always takes one job).",
     )
     print_job_ids = fields.One2many("tiers_lieu.print.job", "machine_id", string="Jobs")
     machine_state = fields.Selection(
@@ -129,7 +147,7 @@ class MaintenanceEquipment(models.Model):
     )
     def _compute_usage_totals(self):
         groups = self.env["tiers_lieu.print.job"]._read_group(
-            [("machine_id", "in", self._origin.ids), ("state", "in", ENDED_JOB_STATES)],
+            [("machine_id", "in", self._origin.ids), ("state", "in", ENDED_STATES)],
             ["machine_id", "state"],
             ["duration_hours:sum", "grams_actual:sum", "__count"],
         )
@@ -189,6 +207,50 @@ class MaintenanceEquipment(models.Model):
         )
         for machine in self:
             machine.queued_job_count = counts.get(machine, 0)
+
+    @api.constrains("build_x_mm", "build_y_mm", "build_z_mm", "nozzle_diameter_mm")
+    def _check_build_volume(self):
+        for machine in self:
+            for fname, limit in BUILD_LIMITS.items():
+                value = machine[fname]
+                if not math.isfinite(value) or not 0 <= value <= limit:
+                    shown, most = format(value, "g"), format(limit, "g")
+                    raise ValidationError(
+                        self.env._(
+                            "%(field)s of %(machine)s is not plausible (%(value)s): it goes "
+                            "from 0 to %(limit)s.",
+                            field=self._fields[fname]._description_string(self.env),
+                            machine=machine.display_name,
+                            value=shown,
+                            limit=most,
+                        )
+                    )
+
+    @api.depends("machine_state")
+    @api.depends_context("machine_show_state")
+    def _compute_display_name(self):
+        """In the job's machine picker, a machine that cannot print says why."""
+        super()._compute_display_name()
+        if not self.env.context.get("machine_show_state"):
+            return
+        states = dict(self._fields["machine_state"]._description_selection(self.env))
+        for machine in self:
+            if machine.machine_kind and machine.machine_state not in ("available", False):
+                machine.display_name = self.env._(
+                    "%(machine)s (%(state)s)",
+                    machine=machine.display_name,
+                    state=states[machine.machine_state],
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            check_finite(self, vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_finite(self, vals)
+        return super().write(vals)
 
     def action_view_jobs(self):
         self.ensure_one()

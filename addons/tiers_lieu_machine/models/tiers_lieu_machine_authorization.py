@@ -5,6 +5,8 @@ from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.tiers_lieu.machine_kinds import MACHINE_KINDS
 
+from .tiers_lieu_print_job import ENDED_STATES
+
 
 class TiersLieuMachineAuthorization(models.Model):
     _name = "tiers_lieu.machine.authorization"
@@ -169,7 +171,7 @@ class TiersLieuMachineAuthorization(models.Model):
         last_uses = self.env["tiers_lieu.print.job"]._read_group(
             [
                 ("operator_id", "in", valid.partner_id.ids),
-                ("state", "in", ("done", "failed")),
+                ("state", "in", ENDED_STATES),
                 ("date_end", "!=", False),
             ],
             ["operator_id", "machine_kind"],

@@ -1,5 +1,8 @@
 import base64
 import binascii
+import io
+import math
+from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -7,7 +10,7 @@ from odoo.tools import SQL
 
 from odoo.addons.tiers_lieu.machine_kinds import MACHINE_KINDS
 
-from ..gcode import parse_slicer_header
+from ..gcode import Base64Reader, PrintFileTooLarge, parse_slicer_header, read_excerpt
 
 JOB_STATES = [
     ("draft", "Draft"),
@@ -17,8 +20,16 @@ JOB_STATES = [
     ("failed", "Failed"),
     ("cancelled", "Cancelled"),
 ]
+# Jobs that ran on their machine: they count in its hours, material and failures.
+ENDED_STATES = ("done", "failed")
+# Set by the actions around their own write of ``state``: such writes are no correction.
+STATE_CHANGE_CONTEXT = "tiers_lieu_job_state_change"
 # Machine states in which a job may start.
 STARTABLE_MACHINE_STATES = ("available",)
+# Machine states in which the dispatch fills a machine's queue.
+DISPATCH_MACHINE_STATES = ("available", "printing")
+# Jobs whose reason for staying without machine the dispatch gives.
+DISPATCH_REASONS = 5
 NON_NEGATIVE_FIELDS = (
     "estimated_duration_hours",
     "estimated_grams",
@@ -29,6 +40,20 @@ NON_NEGATIVE_FIELDS = (
     "size_y_mm",
     "size_z_mm",
 )
+# Beyond these a figure is a typo or a crafted file (the slicer header parser ignores
+# such values too): 12 weeks of printing, 100 kg, 10 m.
+MAX_FIGURES = {
+    "estimated_duration_hours": 2000.0,
+    "estimated_grams": 100_000.0,
+    "grams_actual": 100_000.0,
+    "failed_weight_grams": 100_000.0,
+    "size_x_mm": 10_000.0,
+    "size_y_mm": 10_000.0,
+    "size_z_mm": 10_000.0,
+}
+# Largest print file accepted, in MB (ir.config_parameter MAX_FILE_PARAM overrides it).
+MAX_FILE_PARAM = "tiers_lieu_machine.print_file_max_mb"
+DEFAULT_MAX_FILE_MB = 200
 # Kinds whose jobs consume a material the machine must accept.
 MATERIAL_KINDS = ("fdm_printer", "resin_printer", "laser_cutter")
 
@@ -56,6 +81,13 @@ class TiersLieuPrintJob(models.Model):
     print_file = fields.Binary(attachment=True, copy=True)
     print_filename = fields.Char(string="File Name")
     slicer = fields.Char(readonly=True, help="Slicer that wrote the file, read from its header.")
+    slicer_note = fields.Char(
+        string="Header Values Ignored",
+        readonly=True,
+        copy=False,
+        help="Values of the slicer header that were not taken: not a number, or beyond "
+        "what a print can be.",
+    )
     estimated_duration_hours = fields.Float(
         string="Estimated Duration (h)",
         digits=(16, 2),
@@ -170,6 +202,19 @@ class TiersLieuPrintJob(models.Model):
                             value=job[fname],
                         )
                     )
+                limit = MAX_FIGURES.get(fname)
+                if not math.isfinite(job[fname]) or (limit and job[fname] > limit):
+                    shown, most = format(job[fname], "g"), format(limit or 0.0, "g")
+                    raise ValidationError(
+                        self.env._(
+                            "%(field)s of job %(job)s is not plausible (%(value)s): it cannot "
+                            "exceed %(limit)s.",
+                            field=self._fields[fname]._description_string(self.env),
+                            job=job.name,
+                            value=shown,
+                            limit=most,
+                        )
+                    )
             if job.failed_weight_grams > job.grams_actual > 0:
                 raise ValidationError(
                     self.env._(
@@ -211,25 +256,45 @@ class TiersLieuPrintJob(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self._may_change_state():
+            for vals in vals_list:
+                if vals.get("state", "draft") != "draft":
+                    raise UserError(
+                        self.env._(
+                            "A print job is created as a draft: queue it, then start it "
+                            "with its buttons."
+                        )
+                    )
         for vals in vals_list:
+            check_finite(self, vals)
             if vals.get("print_file"):
                 slicer_vals = self._slicer_values(
                     vals["print_file"], vals.get("print_filename"), vals.get("material_id")
                 )
                 for key, value in slicer_vals.items():
                     vals.setdefault(key, value)
-            if vals.get("name", self.env._("New")) == self.env._("New"):
-                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
-                vals["name"] = self.env["ir.sequence"].with_company(company).next_by_code(
-                    "tiers_lieu.print.job"
-                ) or self.env._("New")
+        self._number(vals_list)
         return super().create(vals_list)
 
     def write(self, vals):
+        check_finite(self, vals)
+        if "state" in vals and not self._may_change_state():
+            moved = self.filtered(lambda j: j.state != vals["state"])
+            if moved:
+                raise UserError(
+                    self.env._(
+                        "The state of job %(job)s changes only through its buttons (Queue, "
+                        "Start, Mark Done, Record Failure, Cancel), which check the machine, "
+                        "the operator and the figures.",
+                        job=moved[0].name,
+                    )
+                )
         if vals.get("state") == "printing" or (
             vals.get("machine_id") and "printing" in self.mapped("state")
         ):
             self._check_one_printing_per_machine(vals.get("machine_id"))
+        if vals.get("print_file") and len(self) > 1:
+            self._print_file_excerpt(vals["print_file"], vals.get("print_filename"))
         if vals.get("print_file") and len(self) == 1:
             slicer_vals = self._slicer_values(
                 vals["print_file"],
@@ -237,7 +302,53 @@ class TiersLieuPrintJob(models.Model):
                 vals.get("material_id", self.material_id.id),
             )
             vals = dict(slicer_vals, **vals)
-        return super().write(vals)
+        if self.env.context.get(STATE_CHANGE_CONTEXT):
+            return super().write(vals)
+        fnames = set(vals)
+        before = self._correction_snapshot(fnames)
+        result = super().write(vals)
+        corrected = self.filtered(lambda j: j.state in ENDED_STATES or j in before["ended"])
+        if corrected:
+            corrected._on_corrected(fnames, before)
+        return result
+
+    @api.model
+    def _number(self, vals_list):
+        """Give their reference to the new jobs of ``vals_list`` that have none, drawn from
+        the job sequence of their company in one query per company (orders create hundreds
+        of jobs at once)."""
+        new = self.env._("New")
+        by_company = defaultdict(list)
+        for vals in vals_list:
+            if vals.get("name", new) == new:
+                by_company[vals.get("company_id") or self.env.company.id].append(vals)
+        for company_id, company_vals in by_company.items():
+            company = self.env["res.company"].browse(company_id)
+            names = self._next_names(company, len(company_vals))
+            for vals, name in zip(company_vals, names, strict=True):
+                vals["name"] = name or new
+
+    @api.model
+    def _next_names(self, company, count):
+        """``count`` references from the job sequence of ``company``: one query for a
+        standard sequence without date ranges, else one draw per job."""
+        Sequence = self.env["ir.sequence"].sudo().with_company(company)
+        sequence = Sequence.search(
+            [("code", "=", "tiers_lieu.print.job"), ("company_id", "in", [company.id, False])],
+            order="company_id",
+            limit=1,
+        )
+        if count > 1 and sequence.implementation == "standard" and not sequence.use_date_range:
+            # The PostgreSQL sequence ir.sequence keeps for a standard implementation.
+            self.env.cr.execute(
+                SQL(
+                    "SELECT nextval(%s) FROM generate_series(1, %s)",
+                    f"ir_sequence_{sequence.id:03d}",
+                    count,
+                )
+            )
+            return [sequence.get_next_char(number) for (number,) in self.env.cr.fetchall()]
+        return [Sequence.next_by_code("tiers_lieu.print.job") for _i in range(count)]
 
     def _check_one_printing_per_machine(self, machine_id=None):
         """Refuse a second printing job on a machine (checked before writing: the unique
@@ -295,16 +406,36 @@ class TiersLieuPrintJob(models.Model):
                         missing=", ".join(missing),
                     )
                 )
-        self.write({"state": "queued", "date_queued": fields.Datetime.now()})
+        self._change_state({"state": "queued", "date_queued": fields.Datetime.now()})
 
     def action_back_to_draft(self):
         for job in self:
             job._check_state(("queued", "cancelled"))
-        self.write({"state": "draft"})
+        self._change_state({"state": "draft"})
 
     def action_start(self):
+        """Start queued jobs: check them, send each to its machine when the machine is
+        driven by the ERP (``_send_to_machine``), then start those the machine took."""
         self._check_can_start()
-        self._start()
+        refused = {}
+        for job in self:
+            message = job._send_to_machine()
+            if message:
+                refused[job.id] = f"{job.name}: {message}"
+        self.filtered(lambda j: j.id not in refused)._start()
+        if not refused:
+            return True
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "danger",
+                "sticky": True,
+                "title": self.env._("Not started on the machine"),
+                "message": "\n".join(refused.values()),
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
 
     def action_pause(self):
         for job in self:
@@ -355,7 +486,8 @@ class TiersLieuPrintJob(models.Model):
     def action_cancel(self):
         for job in self:
             job._check_state(("draft", "queued"))
-        self.write({"state": "cancelled"})
+        self._change_state({"state": "cancelled"})
+        self._on_cancel()
 
     def action_open_dispatch(self):
         return {
@@ -474,6 +606,21 @@ class TiersLieuPrintJob(models.Model):
                     )
                 )
 
+    def _may_change_state(self):
+        """Whether ``state`` may be written here: by the actions (``_change_state``), or by
+        the superuser (data files, imports of past jobs, migrations)."""
+        return self.env.su or bool(self.env.context.get(STATE_CHANGE_CONTEXT))
+
+    def _change_state(self, vals):
+        """Write a change of state decided by an action (the only path that may)."""
+        return self.with_context(**{STATE_CHANGE_CONTEXT: True}).write(vals)
+
+    def _send_to_machine(self):
+        """Send this job to its machine before it starts, when an extension drives the
+        machine; returns why the machine refused it (translated), or None."""
+        self.ensure_one()
+        return None
+
     def _start(self):
         now = fields.Datetime.now()
         for job in self:
@@ -481,19 +628,23 @@ class TiersLieuPrintJob(models.Model):
             if not job.grams_actual:
                 # The slicer's estimate until someone weighs or corrects it.
                 vals["grams_actual"] = job.estimated_grams
-            job.write(vals)
+            job._change_state(vals)
+        self._on_start()
 
     def _finish(self, state, vals=None):
-        """End printing jobs as done or failed, then update what depends on use."""
+        """End printing jobs as done or failed, then run the hooks of ended jobs."""
         now = fields.Datetime.now()
         for job in self:
             job_vals = dict(vals or {}, state=state, paused=False)
             job_vals.setdefault("date_end", now)
             if state == "done" and not job.good_quantity and not job.rejected_quantity:
                 job_vals.setdefault("good_quantity", job.quantity_per_plate)
-            job.write(job_vals)
-        self.env["tiers_lieu.machine.authorization"]._record_use(self)
-        self.machine_id._check_maintenance_rules()
+            job._change_state(job_vals)
+        self._on_end()
+        if state == "done":
+            self._on_done()
+        else:
+            self._on_failed()
 
     def _mark_failed(self, reasons=None, failed_weight=None, grams_actual=None, note=None):
         vals = {}
@@ -507,16 +658,58 @@ class TiersLieuPrintJob(models.Model):
             vals["failure_note"] = note
         self._finish("failed", vals)
 
+    # ------------------------------------------------------------------ hooks
+    # Extensions react to a job's life here, never by overriding write(): see
+    # readme/DEVELOP.md. Each hook runs once per batch, after the jobs are written.
+
+    def _on_start(self):
+        """These jobs just started printing (``state``, ``date_start`` written)."""
+
+    def _on_end(self):
+        """These jobs just ended, done or failed (``date_end`` and the figures written);
+        runs before ``_on_done``/``_on_failed``. Counts the use of machines and
+        authorisations."""
+        self.env["tiers_lieu.machine.authorization"]._record_use(self)
+        self.machine_id._check_maintenance_rules()
+
+    def _on_done(self):
+        """These jobs just ended done (``good_quantity`` set)."""
+
+    def _on_failed(self):
+        """These jobs just ended failed (reasons, failed weight written)."""
+
+    def _on_cancel(self):
+        """These draft or queued jobs were just cancelled."""
+
+    def _correction_snapshot(self, fnames):
+        """What ``_on_corrected`` needs to know of these jobs before a write of ``fnames``
+        outside the actions. Extensions add their keys to the dict of ``super()``."""
+        return {"ended": self.filtered(lambda j: j.state in ENDED_STATES)}
+
+    def _on_corrected(self, fnames, before):
+        """``fnames`` were written on these jobs outside the actions (a correction of an
+        ended job's figures, dates or operator); ``self`` holds the jobs ended before or
+        after the write, ``before`` the dict of ``_correction_snapshot``."""
+
     def _slicer_values(self, data, filename, material_id=None):
         """Field values read from a print file's slicer header (base64 data)."""
         if not data:
             return {}
-        try:
-            raw = base64.b64decode(data, validate=False)
-        except (binascii.Error, ValueError, TypeError):
-            return {}
-        parsed = parse_slicer_header(raw, filename or "")
-        vals = {}
+        parsed = parse_slicer_header(self._print_file_excerpt(data, filename), filename or "")
+        vals = {"slicer_note": False}
+        if parsed.get("ignored"):
+            labels = {
+                "duration_hours": "estimated_duration_hours",
+                "grams": "estimated_grams",
+                "volume_mm3": "estimated_grams",
+                "size_x": "size_x_mm",
+                "size_y": "size_y_mm",
+                "size_z": "size_z_mm",
+            }
+            vals["slicer_note"] = ", ".join(
+                f"{self._fields[labels[key]]._description_string(self.env)}: {value:g}"
+                for key, value in sorted(parsed["ignored"].items())
+            )
         if parsed.get("slicer"):
             vals["slicer"] = parsed["slicer"]
         if parsed.get("duration_hours"):
@@ -533,12 +726,70 @@ class TiersLieuPrintJob(models.Model):
                     .new({"family": "pla"})
                     ._grams_from_volume(parsed["volume_mm3"])
                 )
-        if grams:
+        if grams and math.isfinite(grams) and grams <= MAX_FIGURES["estimated_grams"]:
             vals["estimated_grams"] = round(grams, 2)
         for axis in "xyz":
             if parsed.get(f"size_{axis}"):
                 vals[f"size_{axis}_mm"] = parsed[f"size_{axis}"]
         return vals
+
+    @api.model
+    def _print_file_max_bytes(self):
+        param = self.env["ir.config_parameter"].sudo().get_param(MAX_FILE_PARAM)
+        try:
+            megabytes = float(param) if param else DEFAULT_MAX_FILE_MB
+        except ValueError:
+            megabytes = DEFAULT_MAX_FILE_MB
+        return int(megabytes * 1024 * 1024)
+
+    @api.model
+    def _print_file_excerpt(self, data, filename):
+        """The bytes of a print file (base64) its slicer header can be in, read without
+        decoding the file (a 3MF's G-code streamed); refuses a file, or a 3MF's G-code,
+        beyond the configured size, and an archive compressed beyond belief."""
+        if not data:
+            return b""
+        max_bytes = self._print_file_max_bytes()
+        if Base64Reader.usable(data):
+            reader = Base64Reader(data)
+        else:
+            # Base64 with line breaks: decoded whole once its size is known to be within
+            # the limit (four characters of base64 hold three bytes).
+            if len(data) // 4 * 3 > max_bytes * 1.1:
+                self._raise_too_large(PrintFileTooLarge(len(data) // 4 * 3, max_bytes), filename)
+            try:
+                reader = io.BytesIO(base64.b64decode(data, validate=False))
+            except (binascii.Error, ValueError, TypeError):
+                return b""
+        try:
+            return read_excerpt(reader, filename or "", max_bytes)
+        except PrintFileTooLarge as error:
+            self._raise_too_large(error, filename)
+        except OSError:
+            return b""
+
+    @api.model
+    def _raise_too_large(self, error, filename):
+        name = filename or self.env._("the print file")
+        if error.ratio:
+            raise UserError(
+                self.env._(
+                    "The G-code inside %(file)s is compressed %(ratio)s times, far more than "
+                    "a real print file: it is refused (a possible zip bomb).",
+                    file=name,
+                    ratio=int(error.ratio),
+                )
+            )
+        raise UserError(
+            self.env._(
+                "%(file)s holds %(size)s MB of G-code: print files above %(limit)s MB are "
+                "refused (system parameter %(param)s).",
+                file=name,
+                size=round(error.size / 1024 / 1024, 1),
+                limit=round(error.limit / 1024 / 1024, 1),
+                param=MAX_FILE_PARAM,
+            )
+        )
 
     # ------------------------------------------------------------------ dispatch
 
@@ -548,32 +799,40 @@ class TiersLieuPrintJob(models.Model):
 
     @api.model
     def _dispatch(self, operators=None):
-        """Assign queued jobs without a machine to free compatible machines.
+        """Assign queued jobs without a machine to compatible machines that can take them.
 
-        A machine is free when it is available and no queued job waits on it; each free
-        machine gets one job. Jobs go urgent first, then by due date, then first queued.
-        ``operators`` (partners on shift), when given: a job's operator must be among them,
-        and a job without operator gets an authorised one from them. The number of SQL
-        queries does not depend on the number of queued jobs.
+        A machine available or printing takes queued jobs up to its queue capacity (hours
+        of queued jobs waiting on it; an empty queue always takes one job). Jobs go urgent
+        first, then by due date, then first queued; each goes to the compatible machine
+        whose queue is the shortest, then the smallest (big machines stay free for big
+        parts), then the least used. ``operators`` (partners on shift), when given: a
+        job's operator must be among them, and a job without operator gets an authorised
+        one from them. The number of SQL queries does not depend on the number of jobs.
         """
         Machine = self.env["maintenance.equipment"]
         machines = Machine.search(
-            [("machine_kind", "!=", False), ("machine_state", "=", "available")]
+            [("machine_kind", "!=", False), ("machine_state", "in", DISPATCH_MACHINE_STATES)]
         )
-        waiting = {
-            machine.id
-            for [machine] in self._read_group(
-                [("state", "=", "queued"), ("machine_id", "in", machines.ids)], ["machine_id"]
-            )
-        }
-        free = machines.filtered(lambda m: m.id not in waiting)
+        load = {m.id: [0.0, 0] for m in machines}  # hours and jobs queued on the machine
+        for machine, hours, count in self._read_group(
+            [("state", "=", "queued"), ("machine_id", "in", machines.ids)],
+            ["machine_id"],
+            ["estimated_duration_hours:sum", "__count"],
+        ):
+            load[machine.id] = [hours or 0.0, count]
+        capacity = {m.id: m.queue_capacity_hours for m in machines}
+
+        def has_room(machine_id, hours=0.0):
+            queued_hours, count = load[machine_id]
+            return not count or queued_hours + hours <= capacity[machine_id]
+
+        free = machines.filtered(lambda m: has_room(m.id))
         if not free:
             return self.browse()
-        # Smallest build volume first keeps the big machines for the big parts, then the
-        # least used machine first spreads the wear.
-        free = free.sorted(
-            lambda m: (m.build_x_mm * m.build_y_mm * m.build_z_mm, m.print_hours_total, m.id)
-        )
+        rank = {
+            m.id: (m.build_x_mm * m.build_y_mm * m.build_z_mm, m.print_hours_total, m.id)
+            for m in free
+        }
         free_info = [
             (
                 m.id,
@@ -599,7 +858,7 @@ class TiersLieuPrintJob(models.Model):
         shift_load = dict.fromkeys(shift or [], 0)
         candidates_by_signature = {}
         assignments = []  # (job id, machine id, operator id or None)
-        for job_id, company_id, kind, material_id, size, operator_id in rows:
+        for job_id, company_id, kind, material_id, size, operator_id, hours in rows:
             if not free_ids:
                 break
             if shift is not None and operator_id and operator_id not in shift_load:
@@ -616,9 +875,11 @@ class TiersLieuPrintJob(models.Model):
                     and _fits(size, info[4])
                     and (not info[5] or not operator_id or (operator_id, kind) in authorised)
                 ]
-            for info in candidates:
-                if info[0] not in free_ids:
-                    continue
+            fitting = sorted(
+                (info for info in candidates if info[0] in free_ids and has_room(info[0], hours)),
+                key=lambda info: (load[info[0]], rank[info[0]]),
+            )
+            for info in fitting:
                 assigned_operator = None
                 if shift is not None and not operator_id and info[5]:
                     allowed = [p for p in shift_load if (p, kind) in authorised]
@@ -626,11 +887,12 @@ class TiersLieuPrintJob(models.Model):
                         continue
                     assigned_operator = min(allowed, key=lambda p: (shift_load[p], p))
                     shift_load[assigned_operator] += 1
-                free_ids.discard(info[0])
+                load[info[0]][0] += hours
+                load[info[0]][1] += 1
+                if load[info[0]][0] >= capacity[info[0]]:
+                    free_ids.discard(info[0])
                 assignments.append((job_id, info[0], assigned_operator))
                 break
-            else:
-                candidates_by_signature[signature] = []
         jobs = self.browse([job_id for job_id, _machine, _operator in assignments])
         for job, (_job_id, machine_id, operator_id) in zip(jobs, assignments, strict=True):
             vals = {"machine_id": machine_id}
@@ -638,6 +900,71 @@ class TiersLieuPrintJob(models.Model):
                 vals["operator_id"] = operator_id
             job.write(vals)
         return jobs
+
+    def _dispatch_blockers(self, operators=None):
+        """Why these queued jobs without machine went to no machine (translated lines,
+        one per job, at most ``DISPATCH_REASONS``)."""
+        Machine = self.env["maintenance.equipment"]
+        machines = Machine.search([("machine_kind", "in", list(set(self.mapped("machine_kind"))))])
+        states = dict(Machine._fields["machine_state"]._description_selection(self.env))
+        kinds = dict(self._fields["machine_kind"]._description_selection(self.env))
+        queued = dict(
+            self._read_group(
+                [("state", "=", "queued"), ("machine_id", "in", machines.ids)],
+                ["machine_id"],
+                ["estimated_duration_hours:sum"],
+            )
+        )
+        authorised = self.env["tiers_lieu.machine.authorization"]._valid_pairs(
+            self.operator_id, set(self.mapped("machine_kind"))
+        )
+        lines = []
+        for job in self[:DISPATCH_REASONS]:
+            reasons = []
+            for machine in machines.filtered(lambda m, j=job: m.machine_kind == j.machine_kind):
+                if machine.machine_state not in DISPATCH_MACHINE_STATES:
+                    reason = states[machine.machine_state].lower()
+                elif job._machine_problem(machine):
+                    reasons.append(job._machine_problem(machine))  # names the machine
+                    continue
+                elif (
+                    machine.authorization_required
+                    and job.operator_id
+                    and (job.operator_id.id, job.machine_kind) not in authorised
+                ):
+                    reason = self.env._(
+                        "%(person)s is not authorised", person=job.operator_id.display_name
+                    )
+                elif operators is not None and job.operator_id not in operators:
+                    reason = self.env._(
+                        "%(person)s is not on shift", person=job.operator_id.display_name
+                    )
+                elif machine in queued:
+                    reason = self.env._(
+                        "its queue is full (%(hours)s h of %(capacity)s h)",
+                        hours=round(queued[machine], 1),
+                        capacity=machine.queue_capacity_hours,
+                    )
+                else:
+                    reason = self.env._("no authorised operator on shift")
+                reasons.append(f"{machine.display_name}: {reason}")
+            if not reasons:
+                reasons.append(
+                    self.env._("no %(kind)s in the park", kind=kinds[job.machine_kind].lower())
+                )
+            lines.append(
+                self.env._(
+                    "%(job)s (%(part)s): %(reasons)s",
+                    job=job.name,
+                    part=job.part_name,
+                    reasons="; ".join(reasons),
+                )
+            )
+        if len(self) > DISPATCH_REASONS:
+            lines.append(
+                self.env._("… and %(count)s other jobs.", count=len(self) - DISPATCH_REASONS)
+            )
+        return lines
 
     def _dispatch_rows(self):
         """Queued jobs without machine, in dispatch order, as plain rows (one query)."""
@@ -659,6 +986,7 @@ class TiersLieuPrintJob(models.Model):
                         "size_y_mm",
                         "size_z_mm",
                         "operator_id",
+                        "estimated_duration_hours",
                     )
                 )
             )
@@ -671,11 +999,31 @@ class TiersLieuPrintJob(models.Model):
                 material_id,
                 (x or 0.0, y or 0.0, z or 0.0),
                 operator_id,
+                hours or 0.0,
             )
-            for job_id, company_id, kind, material_id, x, y, z, operator_id in (
+            for job_id, company_id, kind, material_id, x, y, z, operator_id, hours in (
                 self.env.cr.fetchall()
             )
         ]
+
+
+def check_finite(model, vals):
+    """Refuse infinite and NaN numbers before the ORM rounds them (OverflowError)."""
+    for fname, value in vals.items():
+        field = model._fields.get(fname)
+        if (
+            field
+            and field.type in ("float", "monetary")
+            and isinstance(value, float)
+            and not math.isfinite(value)
+        ):
+            raise ValidationError(
+                model.env._(
+                    "%(field)s is not plausible (%(value)s): enter a number.",
+                    field=field._description_string(model.env),
+                    value=value,
+                )
+            )
 
 
 def _fits(size, build):

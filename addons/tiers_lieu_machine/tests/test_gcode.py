@@ -74,3 +74,13 @@ class TestSlicerHeader(TransactionCase):
         big = head + b"G1 X1 Y1 E0.1\n" * 50000 + b"M73 P100 R0" + tail
         self.assertGreater(len(big), 500000)
         self.assertAlmostEqual(parse_slicer_header(big, "big.gcode")["grams"], 29.33)
+
+    def test_huge_numbers_give_no_overflow(self):
+        header = (
+            b";TIME:" + b"9" * 400 + b"\n;Filament used: " + b"9" * 400 + b"m\n"
+            b";PRINT.TIME:1e999\n;MAXZ:" + b"9" * 400 + b"\n"
+        )
+        result = parse_slicer_header(header, "huge.gcode")
+        self.assertNotIn("duration_hours", result)
+        self.assertNotIn("volume_mm3", result)
+        self.assertEqual(set(result["ignored"]), {"duration_hours", "volume_mm3"})

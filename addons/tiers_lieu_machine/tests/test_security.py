@@ -1,4 +1,4 @@
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import MachineCase
@@ -94,3 +94,58 @@ class TestMachineSecurity(MachineCase):
         self.assertNotIn(job, Job.with_context(allowed_company_ids=self.company.ids).search([]))
         with self.assertRaises(AccessError):
             job.with_user(self.manager).read(["part_name"])
+
+
+@tagged("post_install", "-at_install")
+class TestJobStateOnlyThroughActions(MachineCase):
+    """Staff cannot skip the checks of the actions by writing the state (issue 11)."""
+
+    def staff_job(self, **vals):
+        job = self.make_job(machine_id=self.mk4.id, **vals).with_user(self.staff)
+        job.action_queue()
+        return job
+
+    def test_unauthorised_operator_cannot_print_by_a_write(self):
+        job = self.staff_job(operator_id=self.bob.id)
+        with self.assertRaisesRegex(UserError, "Bob Trainee holds no valid authorisation"):
+            job.action_start()
+        with self.assertRaisesRegex(UserError, "only through its buttons"):
+            job.write({"state": "printing"})
+        self.assertEqual(job.state, "queued")
+
+    def test_out_of_order_machine_cannot_print_by_a_write(self):
+        job = self.staff_job(operator_id=self.alice.id)
+        self.env["maintenance.request"].create(
+            {"name": "Hotend leaks", "equipment_id": self.mk4.id}
+        )
+        self.assertEqual(self.mk4.machine_state, "out_of_order")
+        with self.assertRaisesRegex(UserError, "out of order"):
+            job.action_start()
+        with self.assertRaisesRegex(UserError, "only through its buttons"):
+            job.write({"state": "printing", "date_start": "2026-03-02 08:00:00"})
+        self.assertEqual(job.state, "queued")
+
+    def test_queued_job_cannot_be_done_by_a_write(self):
+        job = self.staff_job(operator_id=self.alice.id)
+        for state in ("done", "failed", "draft", "cancelled"):
+            with self.subTest(state=state), self.assertRaisesRegex(UserError, "only through"):
+                job.write({"state": state})
+        self.assertEqual(job.state, "queued")
+        with self.assertRaisesRegex(UserError, "created as a draft"):
+            self.env["tiers_lieu.print.job"].with_user(self.staff).create(
+                {"part_name": "Clip", "state": "done", "grams_actual": 5.0}
+            )
+
+    def test_the_actions_still_change_the_state(self):
+        job = self.staff_job(operator_id=self.alice.id)
+        job.write({"state": "queued", "part_name": "Headband v2"})  # no change of state
+        job.action_start()
+        self.assertEqual(job.state, "printing")
+        job.write({"grams_actual": 31.0})
+        job.action_done()
+        self.assertEqual(job.state, "done")
+        self.assertEqual(job.good_quantity, 1)
+        other = self.staff_job(operator_id=self.alice.id)
+        other.action_cancel()
+        other.action_back_to_draft()
+        self.assertEqual(other.state, "draft")

@@ -24,11 +24,9 @@ class TiersLieuPrintJobDispatch(models.TransientModel):
                 "tag": "display_notification",
                 "params": {
                     "type": "warning",
+                    "sticky": True,
                     "title": self.env._("Nothing dispatched"),
-                    "message": self.env._(
-                        "No queued job fits an available machine (material, size, "
-                        "authorised operator), or no machine is free."
-                    ),
+                    "message": self._nothing_dispatched_message(),
                     "next": {"type": "ir.actions.act_window_close"},
                 },
             }
@@ -41,3 +39,14 @@ class TiersLieuPrintJobDispatch(models.TransientModel):
             "domain": [("id", "in", jobs.ids)],
             "target": "current",
         }
+
+    def _nothing_dispatched_message(self):
+        """Why the dispatch gave no job to any machine, job by job."""
+        waiting = self.env["tiers_lieu.print.job"].search(
+            [("state", "=", "queued"), ("machine_id", "=", False)],
+            order="priority desc, date_due, date_queued, id",
+        )
+        if not waiting:
+            return self.env._("No queued job waits for a machine.")
+        operators = self.operator_ids if self.operator_ids else None
+        return "\n".join(waiting._dispatch_blockers(operators=operators))

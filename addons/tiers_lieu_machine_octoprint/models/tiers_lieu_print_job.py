@@ -14,34 +14,13 @@ class TiersLieuPrintJob(models.Model):
     )
     octoprint_progress = fields.Float(string="Progress (%)", readonly=True, copy=False)
 
-    def action_start(self):
-        """Jobs with a file on a machine linked to OctoPrint start on the printer first: if
-        OctoPrint refuses, the job stays queued and the machine says why."""
-        linked = self.filtered(lambda job: job.machine_id.octoprint_linked and job.print_file)
-        if not linked:
-            return super().action_start()
-        self._check_can_start()
-        (self - linked)._start()
-        refused = []
-        for job in linked:
-            message = job._octoprint_send()
-            if message:
-                refused.append(f"{job.name}: {message}")
-            else:
-                job._start()
-        if not refused:
-            return True
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "danger",
-                "sticky": True,
-                "title": self.env._("Not started on the printer"),
-                "message": "\n".join(refused),
-                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
-            },
-        }
+    def _send_to_machine(self):
+        """A job with a file on a machine linked to OctoPrint starts on the printer first:
+        if OctoPrint refuses, the job stays queued and the machine says why."""
+        message = super()._send_to_machine()
+        if message or not (self.machine_id.octoprint_linked and self.print_file):
+            return message
+        return self._octoprint_send()
 
     def _octoprint_filename(self):
         self.ensure_one()

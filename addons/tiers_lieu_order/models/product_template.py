@@ -28,10 +28,12 @@ class ProductTemplate(models.Model):
             template.design_version_id = validated.sorted("id")[-1:]
 
     def _compute_design_version_count(self):
+        # On the product form of every Inventory and Sales user: a count only.
+        self.check_access("read")
         counts = dict(
-            self.env["tiers_lieu.design.version"]._read_group(
-                [("product_tmpl_id", "in", self.ids)], ["product_tmpl_id"], ["__count"]
-            )
+            self.env["tiers_lieu.design.version"]
+            .sudo()
+            ._read_group([("product_tmpl_id", "in", self.ids)], ["product_tmpl_id"], ["__count"])
         )
         for template in self:
             template.design_version_count = counts.get(template, 0)

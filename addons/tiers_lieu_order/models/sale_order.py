@@ -98,10 +98,13 @@ class SaleOrder(models.Model):
             order.beneficiary_type = order.partner_id.commercial_partner_id.beneficiary_type
 
     def _compute_print_job_count(self):
+        # Shown on the order form to every Sales user, Tiers-Lieu role or not: a count
+        # only, of the jobs of orders the user may already read.
+        self.check_access("read")
         counts = dict(
-            self.env["tiers_lieu.print.job"]._read_group(
-                [("sale_order_id", "in", self.ids)], ["sale_order_id"], ["__count"]
-            )
+            self.env["tiers_lieu.print.job"]
+            .sudo()
+            ._read_group([("sale_order_id", "in", self.ids)], ["sale_order_id"], ["__count"])
         )
         for order in self:
             order.print_job_count = counts.get(order, 0)
@@ -165,6 +168,12 @@ class SaleOrder(models.Model):
 
     def _action_confirm(self):
         lines = self.order_line.filtered(lambda ln: ln.is_printable_part and not ln.display_type)
+        if lines:
+            # A Sales user without a Tiers-Lieu role confirms orders too: once allowed to
+            # write the orders, their design versions are read and their print jobs
+            # created with the rights needed.
+            self.check_access("write")
+            lines = lines.sudo()
         for line in lines:
             problem = line._production_problems()
             if problem:
@@ -181,17 +190,32 @@ class SaleOrder(models.Model):
         return result
 
     def _action_cancel(self):
-        jobs = self.print_job_ids
+        # A Sales user without a Tiers-Lieu role cancels orders too: once allowed to
+        # write the orders, their not started jobs are cancelled with the rights needed,
+        # and the chatter says which jobs stopped and which were kept.
+        self.check_access("write")
+        jobs = self.sudo().print_job_ids
         stoppable = jobs.filtered(lambda j: j.state in NOT_STARTED)
         stoppable.action_cancel()
+        _ = self.env._
         for order in self:
-            kept = (jobs - stoppable).filtered(lambda j, o=order: j.sale_order_id == o)
-            kept = kept.filtered(lambda j: j.state != "cancelled")
+            own = jobs.filtered(lambda j, o=order: j.sale_order_id.id == o.id)
+            stopped = own & stoppable
+            kept = (own - stoppable).filtered(lambda j: j.state != "cancelled")
+            parts = []
+            if stopped:
+                parts.append(
+                    _(
+                        "%(count)s print jobs not started were cancelled: %(jobs)s.",
+                        count=len(stopped),
+                        jobs=", ".join(stopped.mapped("name")),
+                    )
+                )
             if kept:
-                order.message_post(
-                    body=Markup("%s<ul>%s</ul>")
+                parts.append(
+                    Markup("%s<ul>%s</ul>")
                     % (
-                        self.env._(
+                        _(
                             "The order is cancelled but these print jobs had started and "
                             "were kept:"
                         ),
@@ -200,6 +224,8 @@ class SaleOrder(models.Model):
                         ),
                     )
                 )
+            if parts:
+                order.message_post(body=Markup("<br/>").join(parts))
         return super()._action_cancel()
 
     def _create_invoices(self, grouped=False, final=False, date=None):

@@ -78,7 +78,8 @@ class SaleOrderLine(models.Model):
     @api.depends("design_version_id", "order_id.order_kind", "company_id")
     def _compute_proposed_price_unit(self):
         for line in self:
-            version = line.design_version_id
+            # The cost model behind the price, for Sales users without a Tiers-Lieu role.
+            version = line.design_version_id.sudo()
             line.unit_cost = (
                 version._unit_cost(line.company_id or self.env.company)["total"] if version else 0.0
             )
@@ -185,7 +186,8 @@ class SaleOrderLine(models.Model):
         if not self.design_version_id or not self.product_id.is_printable_part:
             return None
         company = self.company_id or self.env.company
-        cost = self.design_version_id._unit_cost(company)["total"]
+        # Sales users without a Tiers-Lieu role price the parts too: the cost only.
+        cost = self.design_version_id.sudo()._unit_cost(company)["total"]
         if kind == "at_cost":
             return cost
         return cost * (1.0 + company.order_margin_percent / 100.0)
@@ -324,9 +326,6 @@ class SaleOrderLine(models.Model):
         Job = self.env["tiers_lieu.print.job"].with_context(
             mail_create_nolog=True, mail_create_nosubscribe=True, tracking_disable=True
         )
-        names = Job._reserve_names(self.company_id[:1] or self.env.company, len(vals_list))
-        for vals, name in zip(vals_list, names, strict=True):
-            vals["name"] = name
         jobs = Job.create(vals_list)
         jobs._attach_design_files()
         jobs.action_queue()

@@ -32,11 +32,16 @@ class StockLot(models.Model):
         "sale_line_id.print_job_ids.stock_move_ids.state",
     )
     def _compute_part_trace(self):
+        # On the lot form of every Inventory user: the machines and spools (which they
+        # may read) and a count of jobs, read through the jobs they may not read.
+        self.check_access("read")
         for lot in self:
-            jobs = lot.sale_line_id.print_job_ids.filtered(lambda j: j.state in ("done", "failed"))
-            lot.part_machine_ids = jobs.machine_id
-            lot.part_spool_ids = jobs.spool_id | jobs.stock_move_ids.move_line_ids.lot_id
-            lot.part_job_count = len(lot.sale_line_id.print_job_ids)
+            all_jobs = lot.sudo().sale_line_id.print_job_ids
+            jobs = all_jobs.filtered(lambda j: j.state in ("done", "failed"))
+            lot.part_machine_ids = jobs.machine_id.with_env(self.env)
+            spools = jobs.spool_id | jobs.stock_move_ids.move_line_ids.lot_id
+            lot.part_spool_ids = spools.with_env(self.env)
+            lot.part_job_count = len(all_jobs)
 
     def action_view_part_jobs(self):
         self.ensure_one()

@@ -2,7 +2,7 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 
-from odoo.addons.tiers_lieu_consumable.models.tiers_lieu_print_job import ENDED_STATES
+from odoo.addons.tiers_lieu_machine.models.tiers_lieu_print_job import ENDED_STATES
 
 
 class TiersLieuPrintJob(models.Model):
@@ -62,31 +62,22 @@ class TiersLieuPrintJob(models.Model):
             job.real_machine_cost = hours * company.order_machine_hour_cost
             job.real_labour_cost = labour_minutes / 60.0 * company.order_labour_hour_cost
 
-    def write(self, vals):
-        result = super().write(vals)
-        if {"good_quantity", "state"} & set(vals):
+    # ------------------------------------------------------------------ hooks
+
+    def _on_done(self):
+        result = super()._on_done()
+        self.filtered("sale_line_id")._post_produced_parts()
+        return result
+
+    def _on_corrected(self, fnames, before):
+        """The parts in stock follow a corrected count of good parts (or a job that is
+        done no more)."""
+        result = super()._on_corrected(fnames, before)
+        if {"good_quantity", "state"} & fnames:
             self.filtered("sale_line_id")._post_produced_parts()
         return result
 
     # ------------------------------------------------------------------ business
-
-    @api.model
-    def _reserve_names(self, company, count):
-        """``count`` job references drawn from the job sequence in one query (a standard
-        sequence without date ranges), else one by one."""
-        Sequence = self.env["ir.sequence"].sudo().with_company(company)
-        sequence = Sequence.search(
-            [("code", "=", "tiers_lieu.print.job"), ("company_id", "in", [company.id, False])],
-            order="company_id",
-            limit=1,
-        )
-        if sequence and sequence.implementation == "standard" and not sequence.use_date_range:
-            self.env.cr.execute(
-                "SELECT nextval(%s) FROM generate_series(1, %s)",
-                [f"ir_sequence_{sequence.id:03d}", count],
-            )
-            return [sequence.get_next_char(number) for (number,) in self.env.cr.fetchall()]
-        return [Sequence.next_by_code("tiers_lieu.print.job") for _i in range(count)]
 
     def _attach_design_files(self):
         """The print file of each job's design version, attached in one batch (the

@@ -6,3 +6,4 @@ from . import test_cost
 from . import test_security
 from . import test_tour
 from . import test_staff_clicks
+from . import test_core_users

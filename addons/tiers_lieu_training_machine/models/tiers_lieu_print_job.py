@@ -9,16 +9,16 @@ from odoo import api, fields, models
 from odoo.tools import float_compare, float_round
 from odoo.tools.misc import format_date
 
+from odoo.addons.tiers_lieu_machine.models.tiers_lieu_print_job import ENDED_STATES
 from odoo.addons.tiers_lieu_training.const import number_text
 
 from .trainee_hours import SYNC_CONTEXT
 
 _logger = logging.getLogger(__name__)
 
-ENDED_STATES = ("done", "failed")
 # Fields of a job its operator's hours depend on.
 HOURS_FIELDS = {"state", "operator_id", "date_start", "date_end", "duration_hours", "company_id"}
-# Set by ``_finish`` (and by imports that sync afterwards): the writes do not sync one by one.
+# Set by imports that sync afterwards: created and corrected jobs do not sync one by one.
 SKIP_CONTEXT = "tiers_lieu_skip_trainee_hours"
 MAX_DAY_HOURS = 24.0
 
@@ -43,21 +43,26 @@ class TiersLieuPrintJob(models.Model):
                 ended._sync_trainee_hours()
         return jobs
 
-    def write(self, vals):
-        if self.env.context.get(SKIP_CONTEXT) or not HOURS_FIELDS & set(vals):
-            return super().write(vals)
-        previous = self.filtered(lambda job: job.state in ENDED_STATES)._operated_spans()
-        result = super().write(vals)
-        if previous or any(job.state in ENDED_STATES for job in self):
-            self._sync_trainee_hours(previous=previous)
-        return result
+    # ------------------------------------------------------------ hooks
 
-    def _finish(self, state, vals=None):
-        result = super(TiersLieuPrintJob, self.with_context(**{SKIP_CONTEXT: True}))._finish(
-            state, vals
-        )
+    def _on_end(self):
+        result = super()._on_end()
         if not self.env.context.get(SKIP_CONTEXT):
             self._sync_trainee_hours()
+        return result
+
+    def _correction_snapshot(self, fnames):
+        before = super()._correction_snapshot(fnames)
+        if HOURS_FIELDS & fnames and not self.env.context.get(SKIP_CONTEXT):
+            before["trainee_spans"] = before["ended"]._operated_spans()
+        return before
+
+    def _on_corrected(self, fnames, before):
+        """A corrected operator, date or duration of an ended job moves its hours (and
+        those of the jobs it overlapped); a job that is ended no more loses them."""
+        result = super()._on_corrected(fnames, before)
+        if "trainee_spans" in before:
+            self._sync_trainee_hours(previous=before["trainee_spans"])
         return result
 
     # ------------------------------------------------------------ trainee hours

@@ -6,8 +6,8 @@ registry.category("web_tour.tours").add("tiers_lieu_consumable_spool", {
     steps: () => [
         ...openTiersLieuMenu("tiers_lieu_consumable.menu_consumables", "tiers_lieu_consumable.spool_menu"),
         {
-            content: "The shelf shows the full spool",
-            trigger: ".o_kanban_record:contains('TOUR-SPOOL-1') .o_progressbar",
+            content: "The shelf shows the full spool, in green",
+            trigger: ".o_kanban_record:contains('TOUR-SPOOL-1') .o_tl_spool_bar .bg-success",
         },
         {
             content: "Open the spool",
