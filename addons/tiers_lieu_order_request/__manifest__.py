@@ -21,6 +21,7 @@
     ],
     "demo": ["demo/order_request_demo.xml"],
     "assets": {
+        "web.assets_frontend": ["tiers_lieu_order_request/static/src/js/*.js"],
         "web.assets_tests": ["tiers_lieu_order_request/static/tests/tours/*.js"],
     },
     "installable": True,

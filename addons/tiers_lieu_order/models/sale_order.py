@@ -1,7 +1,10 @@
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import formatLang
+
+from odoo.addons.tiers_lieu.lang import company_lang_env
 
 from .res_partner import BENEFICIARY_TYPES
 
@@ -10,6 +13,8 @@ ORDER_KINDS = [
     ("at_cost", "At Cost"),
     ("solidarity", "Solidarity (free)"),
 ]
+# Beneficiary types that pay for their parts; the others get solidarity orders by default.
+PAYING_BENEFICIARIES = {"company"}
 # Jobs an order's cancellation stops; started ones stay (parts may be on the plate).
 NOT_STARTED = ("draft", "queued")
 
@@ -20,11 +25,15 @@ class SaleOrder(models.Model):
     order_kind = fields.Selection(
         ORDER_KINDS,
         required=True,
-        default="commercial",
+        compute="_compute_order_kind",
+        store=True,
+        readonly=False,
+        precompute=True,
         index=True,
         tracking=True,
         help="Commercial: normal price. At cost: the computed cost of the parts. "
-        "Solidarity: given for free, never invoiced; its cost is reported as aid.",
+        "Solidarity: given for free, never invoiced; its cost is reported as aid. "
+        "Proposed from the customer's beneficiary type: companies pay, others receive.",
     )
     is_urgent = fields.Boolean(
         string="Urgent", tracking=True, help="Its print jobs go before the others."
@@ -73,6 +82,17 @@ class SaleOrder(models.Model):
     )
 
     @api.depends("partner_id")
+    def _compute_order_kind(self):
+        for order in self:
+            kind = order.partner_id.commercial_partner_id.beneficiary_type
+            if order.state not in ("draft", "sent") and order.order_kind:
+                continue  # a confirmed order keeps the kind it was agreed with
+            if kind:
+                order.order_kind = "commercial" if kind in PAYING_BENEFICIARIES else "solidarity"
+            elif not order.order_kind:
+                order.order_kind = "commercial"
+
+    @api.depends("partner_id")
     def _compute_beneficiary_type(self):
         for order in self:
             order.beneficiary_type = order.partner_id.commercial_partner_id.beneficiary_type
@@ -117,6 +137,24 @@ class SaleOrder(models.Model):
             )
             order.real_margin = order.amount_untaxed - order.real_cost
             order.aid_value = order.real_cost if order.order_kind == "solidarity" else 0.0
+
+    @api.constrains("order_kind", "beneficiary_type", "state")
+    def _check_solidarity_beneficiary(self):
+        # The aid given is reported to funders by beneficiary type.
+        for order in self:
+            if (
+                order.order_kind == "solidarity"
+                and order.state == "sale"
+                and not order.beneficiary_type
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Order %(order)s is a solidarity order: say who receives the parts "
+                        "(beneficiary type) before confirming it; funders see the aid by "
+                        "beneficiary type.",
+                        order=order.name,
+                    )
+                )
 
     @api.constrains("order_kind")
     def _check_free_order_price(self):
@@ -258,3 +296,19 @@ class SaleOrder(models.Model):
                 ["aid_value:sum", "parts_produced:sum", "__count"],
             )
         }
+
+    def _tl_post_delivered(self, pickings):
+        """Say on the order that everything ordered has reached the customer."""
+        self.ensure_one()
+        lines = self.order_line.filtered("move_ids")
+        lang_env = company_lang_env(self.env, self.company_id)
+        self.with_env(lang_env).message_post(
+            body=lang_env._(
+                "Delivered: every ordered part has reached %(customer)s (%(parts)s parts, "
+                "delivery %(deliveries)s).",
+                customer=self.partner_id.display_name,
+                parts=formatLang(lang_env, sum(lines.mapped("qty_delivered")), digits=0),
+                deliveries=", ".join(pickings.mapped("name")),
+            ),
+            subtype_xmlid="mail.mt_note",
+        )

@@ -32,7 +32,7 @@ class SaleOrderLine(models.Model):
         help="The lot the parts printed for this line enter stock and are delivered under.",
     )
     qty_produced = fields.Float(
-        string="Produced",
+        string="Quantity Produced",
         digits="Product Unit of Measure",
         compute="_compute_qty_produced",
         store=True,
@@ -117,6 +117,13 @@ class SaleOrderLine(models.Model):
         for line in self:
             if line.order_id.order_kind == "solidarity":
                 line.invoice_status = "no"
+        return result
+
+    def _compute_qty_to_deliver(self):
+        result = super()._compute_qty_to_deliver()
+        # Printed to order: no stock shortage to warn about, the production progress says
+        # where the parts are.
+        self.filtered("is_printable_part").display_qty_widget = False
         return result
 
     @api.constrains("product_uom_qty", "product_id")

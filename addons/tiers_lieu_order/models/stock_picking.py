@@ -13,6 +13,17 @@ class StockPicking(models.Model):
             raise UserError(self.env._("Only deliveries to customers have a delivery slip."))
         return self.env.ref("tiers_lieu_order.action_report_delivery_slip").report_action(self)
 
+    def _action_done(self):
+        result = super()._action_done()
+        deliveries = self.filtered(lambda p: p.picking_type_code == "outgoing" and p.sale_id)
+        for order in deliveries.sale_id:
+            if order.delivery_status == "full":
+                # Whoever validates the delivery (an Inventory user may not read orders).
+                order.sudo()._tl_post_delivered(
+                    deliveries.filtered(lambda p, o=order: p.sale_id == o)
+                )
+        return result
+
     def _delivery_slip_filename(self):
         self.ensure_one()
         return self.env._("Delivery slip %(name)s", name=self.name).replace("/", "-")

@@ -5,4 +5,5 @@ from . import test_delivery
 from . import test_cost
 from . import test_security
 from . import test_tour
+from . import test_staff_clicks
 from . import test_core_users

@@ -31,6 +31,8 @@ class TestPricing(OrderCase):
     def test_form_reprices_when_the_kind_changes(self):
         with Form(self.env["sale.order"].with_user(self.staff)) as form:
             form.partner_id = self.school
+            self.assertEqual(form.order_kind, "solidarity")  # from the school's type
+            form.order_kind = "commercial"
             with form.order_line.new() as line:
                 line.product_id = self.shield
                 line.product_uom_qty = 10

@@ -13,3 +13,9 @@ class ResConfigSettings(models.TransientModel):
     order_request_limit_per_hour = fields.Integer(
         related="company_id.order_request_limit_per_hour", readonly=False
     )
+    order_request_overflow = fields.Selection(
+        related="company_id.order_request_overflow", readonly=False
+    )
+    order_request_max_quantity = fields.Integer(
+        related="company_id.order_request_max_quantity", readonly=False
+    )

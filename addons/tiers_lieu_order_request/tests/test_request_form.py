@@ -3,7 +3,7 @@ from datetime import timedelta
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
-from ..models.sale_order import RequestRateExceeded
+from ..models.sale_order import RequestChallengeRequired, RequestRateExceeded
 from .common import RequestCase
 
 
@@ -41,9 +41,12 @@ class TestRequestForm(RequestCase):
                 self.assertIn(expected, errors[field])
 
     def test_quantity_is_a_whole_positive_number(self):
-        for quantity in ("0", "-3", "2.5", "douze", "", "100001"):
+        for quantity in ("0", "-3", "2.5", "douze", "", "²", "١٢", "9" * 5000):
             with self.subTest(quantity=quantity):
                 self.assertIn("whole number", self.errors(quantity=quantity)["quantity"])
+        most = "at most 1\N{NARROW NO-BREAK SPACE}000"
+        self.assertIn(most, self.errors(quantity="1001")["quantity"])
+        self.assertFalse(self.errors(quantity="1000"))
 
     def test_need_date_is_ahead_and_within_a_year(self):
         cases = {
@@ -80,9 +83,15 @@ class TestRequestForm(RequestCase):
             Order._tl_check_request_rate(Order._tl_request_sender_key("198.51.100.1"))
         self.assertIn("already sent 2 requests", str(caught.exception))
         self.submit(sender="198.51.100.2")
-        with self.assertRaises(RequestRateExceeded) as caught:
+        # Beyond the limit in all, a control question rather than a refusal.
+        with self.assertRaises(RequestChallengeRequired) as caught:
             Order._tl_check_request_rate(Order._tl_request_sender_key("198.51.100.3"))
-        self.assertIn("many requests in the last hour", str(caught.exception))
+        self.assertIn("answer the question", str(caught.exception))
+        challenge = Order._tl_request_challenge()
+        self.assertFalse(Order._tl_check_request_challenge(challenge["token"], "99"))
+        self.assertFalse(Order._tl_check_request_challenge(challenge["token"] + "0", "2"))
+        self.assertFalse(Order._tl_check_request_challenge("1.2", "2"))
+        self.assertFalse(Order._tl_check_request_challenge("9999999999.ab.cd.ef", "2"))
 
     def test_the_sender_key_does_not_reveal_the_address(self):
         Order = self.env["sale.order"]
@@ -90,6 +99,14 @@ class TestRequestForm(RequestCase):
         self.assertNotIn("203", key)
         self.assertEqual(key, Order._tl_request_sender_key("203.0.113.7"))
         self.assertNotEqual(key, Order._tl_request_sender_key("203.0.113.8"))
+
+    def test_google_recaptcha_needs_its_module_and_keys(self):
+        params = self.env["ir.config_parameter"]
+        params.set_param("recaptcha_public_key", False)
+        with self.assertRaises(ValidationError) as caught:
+            self.company.order_request_overflow = "recaptcha"
+        self.assertIn("reCAPTCHA", str(caught.exception))
+        self.assertEqual(self.env["sale.order"]._tl_request_challenge_kind(), "question")
 
     def test_limits_must_let_requests_in(self):
         for values in (

@@ -48,6 +48,8 @@ class TestRequestReview(RequestCase):
         self.hospital.write({"siret": "73282932000074", "email": "accueil@chsf.example"})
         order = self.submit(siret="732 829 320 00074", organisation="Faux nom", urgent=None)
         self.assertEqual(order.partner_id.parent_id, self.hospital)
+        self.assertTrue(order.partner_id.request_to_check)
+        self.assertFalse(self.hospital.request_to_check)
         self.assertEqual(self.hospital.name, "CH Sud Francilien")
         self.assertEqual(self.hospital.email, "accueil@chsf.example")
         self.assertFalse(order.is_urgent)
