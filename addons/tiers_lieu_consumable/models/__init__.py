@@ -13,5 +13,6 @@ from . import stock_lot
 from . import stock_move
 from . import stock_move_line
 from . import stock_picking
+from . import stock_quant
 from . import tiers_lieu_print_job
 from . import tiers_lieu_filament_forecast

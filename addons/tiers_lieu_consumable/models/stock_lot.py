@@ -1,3 +1,5 @@
+import math
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, float_compare, float_is_zero, float_round
@@ -14,6 +16,12 @@ SUPPLY_ORIGINS = [
 SPOOL_MACHINE_KINDS = ("fdm_printer", "resin_printer")
 # Under this share of its filament a spool is nearly empty: shown in red, to replace.
 LOW_SPOOL_PERCENT = 20.0
+# A spool holds at most its initial filament plus this share (vendors overfill a little,
+# scales drift): above, a weighing or a count is a typing error.
+PLAUSIBLE_MARGIN_PERCENT = 20.0
+PLAUSIBLE_MARGIN_GRAMS = 100.0
+# No spool, bottle or empty reel of the workshop weighs more (industrial spools: 10 kg).
+MAX_SPOOL_GRAMS = 50000.0
 
 
 class StockLot(models.Model):
@@ -227,6 +235,19 @@ class StockLot(models.Model):
         )
         for lot in self:
             lot.print_job_count = counts.get(lot, 0)
+
+    @api.constrains("initial_net_grams", "tare_grams")
+    def _check_spool_weights(self):
+        for lot in self.filtered("is_spool"):
+            for weight in (lot.initial_net_grams, lot.tare_grams):
+                if not math.isfinite(weight) or not 0 <= weight <= MAX_SPOOL_GRAMS:
+                    raise ValidationError(
+                        self.env._(
+                            "The weights of spool %(spool)s must be between 0 and %(max)s g.",
+                            spool=lot.name,
+                            max=MAX_SPOOL_GRAMS,
+                        )
+                    )
 
     @api.constrains("machine_id", "machine_tool")
     def _check_machine(self):
@@ -444,8 +465,23 @@ class StockLot(models.Model):
         self.ensure_one()
         _ = self.env._
         tare = self.tare_grams if tare_grams is None else tare_grams
+        if not all(isinstance(w, int | float) and math.isfinite(w) for w in (gross_grams, tare)):
+            raise ValidationError(
+                _("Type the weights of spool %(spool)s as numbers of grams.", spool=self.name)
+            )
         if tare < 0 or gross_grams < 0:
             raise ValidationError(_("A weight cannot be negative."))
+        heaviest = self._max_plausible_grams() + tare
+        if gross_grams > heaviest or tare > MAX_SPOOL_GRAMS:
+            raise ValidationError(
+                _(
+                    "Spool %(spool)s cannot weigh %(gross)s g on the scale: full, with its "
+                    "empty spool, it weighs at most about %(max)s g. Check the figure typed.",
+                    spool=self.name,
+                    gross=gross_grams,
+                    max=float_round(heaviest, precision_digits=0),
+                )
+            )
         if float_compare(gross_grams, tare, precision_digits=2) < 0:
             raise ValidationError(
                 _(
@@ -485,10 +521,7 @@ class StockLot(models.Model):
         """Adjust the stock of this spool to ``grams`` with an inventory adjustment named
         ``reason``. Returns the grams added (negative when removed)."""
         self.ensure_one()
-        if grams < 0:
-            raise ValidationError(
-                self.env._("Spool %(spool)s cannot hold a negative weight.", spool=self.name)
-            )
+        self._check_plausible_grams(grams)
         self.check_access("write")
         Quant = self.env["stock.quant"].sudo()
         rounding = self.product_id.uom_id.rounding
@@ -520,6 +553,41 @@ class StockLot(models.Model):
         quant.inventory_quantity = grams
         quant.with_context(inventory_name=reason)._apply_inventory()
         return added
+
+    def _max_plausible_grams(self):
+        """Most filament this spool can hold: its initial net weight and a margin."""
+        self.ensure_one()
+        net = self.initial_net_grams or self.product_id.filament_net_grams
+        if not net:
+            return MAX_SPOOL_GRAMS
+        margin = max(net * PLAUSIBLE_MARGIN_PERCENT / 100.0, PLAUSIBLE_MARGIN_GRAMS)
+        return min(net + margin, MAX_SPOOL_GRAMS)
+
+    def _check_plausible_grams(self, grams):
+        """Refuse a quantity of filament this spool cannot hold (a typing error)."""
+        self.ensure_one()
+        _ = self.env._
+        if not isinstance(grams, int | float) or not math.isfinite(grams):
+            raise ValidationError(
+                _("Type the filament of spool %(spool)s as a number of grams.", spool=self.name)
+            )
+        if grams < 0:
+            raise ValidationError(
+                _("Spool %(spool)s cannot hold a negative weight.", spool=self.name)
+            )
+        most = self._max_plausible_grams()
+        if grams > most:
+            raise ValidationError(
+                _(
+                    "Spool %(spool)s cannot hold %(grams)s g of filament: it held "
+                    "%(initial)s g when it arrived (at most about %(max)s g). Check the figure "
+                    "typed.",
+                    spool=self.name,
+                    grams=grams,
+                    initial=self.initial_net_grams,
+                    max=float_round(most, precision_digits=0),
+                )
+            )
 
     def _home_location(self):
         """Where a spool without stock goes back to: its last internal location, else the
