@@ -56,9 +56,6 @@ KNOWN_ENGLISH = {
     "%(prefix)s “%(skill)s” (%(level)s) on %(date)s.": "tiers_lieu_training_machine",
     "Skill validated: %(skill)s (%(level)s).": "tiers_lieu_training",
     "Week of %(date)s: %(done)s h done for %(contract)s h contracted": "tiers_lieu_training",
-    "%(line)s: %(grams)s g short": "tiers_lieu_consumable",
-    "Weighed %(gross)s g (empty spool %(tare)s g): %(remaining)s g of filament left "
-    "(%(reason)s).": "tiers_lieu_consumable",
     "No receipt yet for %(count)s identified donor(s) whose address or identity is "
     "incomplete: %(donors)s. Complete them, then use Issue Tax Receipt on their "
     "donations.": "tiers_lieu_donation",

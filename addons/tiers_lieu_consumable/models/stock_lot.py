@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, float_compare, float_is_zero, float_round
 
+from odoo.addons.tiers_lieu.lang import company_lang_env
+
 from .. import labels
 
 SUPPLY_ORIGINS = [
@@ -442,8 +444,9 @@ class StockLot(models.Model):
                 "opened_date": self.opened_date or fields.Date.context_today(self),
             }
         )
-        self.message_post(
-            body=self.env._(
+        lang_env = company_lang_env(self.env, self.company_id or None)
+        self.with_env(lang_env).message_post(
+            body=lang_env._(
                 "Loaded on %(machine)s (slot %(slot)s).", machine=machine.display_name, slot=tool
             )
         )
@@ -451,8 +454,9 @@ class StockLot(models.Model):
 
     def _unload(self):
         for lot in self.filtered("machine_id"):
-            lot.message_post(
-                body=self.env._("Taken off %(machine)s.", machine=lot.machine_id.display_name)
+            lang_env = company_lang_env(self.env, lot.company_id or None)
+            lot.with_env(lang_env).message_post(
+                body=lang_env._("Taken off %(machine)s.", machine=lot.machine_id.display_name)
             )
         self.filtered("machine_id").write({"machine_id": False, "machine_tool": 1})
 
@@ -495,18 +499,20 @@ class StockLot(models.Model):
         if tare_grams is not None and float_compare(tare, self.tare_grams, precision_digits=2):
             self.tare_grams = tare
         remaining = float_round(gross_grams - tare, precision_digits=2)
-        reason = reason or _("Weighing")
+        # The adjustment and the message are read by the whole team: company's language.
+        lang_env = company_lang_env(self.env, self.company_id or None)
+        reason = reason or lang_env._("Weighing")
         added = self._set_remaining_grams(
             remaining,
-            _(
+            lang_env._(
                 "%(reason)s: spool %(spool)s weighed %(gross)s g",
                 reason=reason,
                 spool=self.name,
                 gross=gross_grams,
             ),
         )
-        self.message_post(
-            body=_(
+        self.with_env(lang_env).message_post(
+            body=lang_env._(
                 "Weighed %(gross)s g (empty spool %(tare)s g): %(remaining)s g of filament "
                 "left (%(reason)s).",
                 gross=gross_grams,
