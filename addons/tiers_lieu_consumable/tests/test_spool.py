@@ -57,6 +57,25 @@ class TestSpools(ConsumableCase):
                 self.vendor, [{"product_id": self.pla_black.id, "grams": -5}]
             )
 
+    def test_receiving_goes_through_a_validated_receipt(self):
+        picking = self.env["stock.lot"]._receive_spools(
+            self.vendor,
+            [{"product_id": self.pla_black.id, "count": 2, "lot_names": ["A-1", "A-2"]}],
+            supply_origin="recycling",
+        )
+        spools = picking.move_line_ids.lot_id
+        self.assertEqual(sorted(spools.mapped("name")), ["A-1", "A-2"])
+        self.assertEqual(set(spools.mapped("supply_origin")), {"recycling"})
+        self.assertEqual(picking.picking_type_id, self.warehouse.in_type_id)
+        self.assertEqual(picking.state, "done")
+        # A receipt would add the grams to the existing lot: the names must be new.
+        with self.assertRaises(UserError) as error:
+            self.env["stock.lot"]._receive_spools(
+                self.vendor, [{"product_id": self.pla_black.id, "lot_names": ["A-2"]}]
+            )
+        self.assertIn("already exists", str(error.exception))
+        self.assertAlmostEqual(spools.filtered(lambda s: s.name == "A-2").remaining_grams, 1000.0)
+
     def test_remaining_grams_follow_the_quants(self):
         spool = self.receive(self.pla_black)
         self.assertAlmostEqual(spool.remaining_percent, 100.0)
