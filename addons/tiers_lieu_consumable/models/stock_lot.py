@@ -6,7 +6,6 @@ from odoo.tools import SQL, float_compare
 
 SUPPLY_ORIGINS = [
     ("purchase", "Purchase"),
-    ("donation", "Donation in kind"),
     ("recycling", "Recycled in the workshop"),
     ("other", "Other"),
 ]

@@ -108,30 +108,6 @@ class StockLot(models.Model):
         return self.env["ir.sequence"].next_by_code("tiers_lieu.spool")
 
     @api.model
-    def _receive_donated_spools(self, partner, lines):
-        """Enter spools given in kind by ``partner`` into stock, valued at the donor's value.
-
-        ``lines`` as for :meth:`_receive_spools` (``value`` is required: the donor's
-        valuation of one spool, in company currency). Returns the done receipt.
-        """
-        if isinstance(partner, int):
-            partner = self.env["res.partner"].browse(partner)
-        for line in lines:
-            if not line.get("value") or line["value"] <= 0:
-                raise UserError(
-                    self.env._(
-                        "Give the value of the donated spools (the donor's valuation): it "
-                        "values the stock and the receipt."
-                    )
-                )
-        return self._receive_spools(
-            partner,
-            lines,
-            supply_origin="donation",
-            origin=self.env._("Donation in kind from %(partner)s", partner=partner.display_name),
-        )
-
-    @api.model
     def _prepare_spool_lines(self, lines):
         """Check the lines of :meth:`_receive_spools`; returns (product, count, grams,
         value, lot names, line) tuples."""
