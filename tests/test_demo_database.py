@@ -52,10 +52,6 @@ KNOWN_BROKEN = {
 # English message our code writes (msgid, as in the addon's .pot) -> addon that writes it.
 KNOWN_ENGLISH = {
     "%(count)s print jobs queued for this order.": "tiers_lieu_order",
-    "Granted after the validation of the skill": "tiers_lieu_training_machine",
-    "%(prefix)s “%(skill)s” (%(level)s) on %(date)s.": "tiers_lieu_training_machine",
-    "Skill validated: %(skill)s (%(level)s).": "tiers_lieu_training",
-    "Week of %(date)s: %(done)s h done for %(contract)s h contracted": "tiers_lieu_training",
     "No receipt yet for %(count)s identified donor(s) whose address or identity is "
     "incomplete: %(donors)s. Complete them, then use Issue Tax Receipt on their "
     "donations.": "tiers_lieu_donation",
