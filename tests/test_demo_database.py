@@ -48,9 +48,6 @@ KNOWN_BROKEN = {}
 # English message our code writes (msgid, as in the addon's .pot) -> addon that writes it.
 KNOWN_ENGLISH = {
     "%(count)s print jobs queued for this order.": "tiers_lieu_order",
-    "%(line)s: %(grams)s g short": "tiers_lieu_consumable",
-    "Weighed %(gross)s g (empty spool %(tare)s g): %(remaining)s g of filament left "
-    "(%(reason)s).": "tiers_lieu_consumable",
     "No receipt yet for %(count)s identified donor(s) whose address or identity is "
     "incomplete: %(donors)s. Complete them, then use Issue Tax Receipt on their "
     "donations.": "tiers_lieu_donation",

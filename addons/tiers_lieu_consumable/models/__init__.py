@@ -10,8 +10,13 @@ from . import product_product
 from . import product_supplierinfo
 from . import maintenance_equipment
 from . import stock_lot
+from . import stock_lot_label
+from . import stock_lot_loading
+from . import stock_lot_receiving
+from . import stock_lot_weighing
 from . import stock_move
 from . import stock_move_line
 from . import stock_picking
+from . import stock_quant
 from . import tiers_lieu_print_job
 from . import tiers_lieu_filament_forecast

@@ -2,6 +2,8 @@ import math
 
 from odoo import fields, models
 
+from .stock_lot_receiving import SPOOL_VALS_CONTEXT
+
 
 class StockMoveLine(models.Model):
     _inherit = "stock.move.line"
@@ -26,6 +28,8 @@ class StockMoveLine(models.Model):
             if partner:
                 vals["vendor_id"] = partner.id
             vals["supply_origin"] = "purchase" if self.move_id.purchase_line_id else "other"
+            # Values of the spools that stock.lot._receive_spools receives.
+            vals.update(self.env.context.get(SPOOL_VALS_CONTEXT, {}).get(self.lot_name, {}))
         return vals
 
     @staticmethod

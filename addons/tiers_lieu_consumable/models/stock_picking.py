@@ -45,7 +45,7 @@ class StockPicking(models.Model):
                         "product_id": move.product_id.id,
                         "product_uom_id": move.product_id.uom_id.id,
                         "quantity": grams,
-                        "lot_name": self.env["ir.sequence"].next_by_code("tiers_lieu.spool"),
+                        "lot_name": self.env["stock.lot"]._new_spool_name(),
                         "location_id": (template.location_id or move.location_id).id,
                         "location_dest_id": (template.location_dest_id or move.location_dest_id).id,
                         "company_id": move.company_id.id,

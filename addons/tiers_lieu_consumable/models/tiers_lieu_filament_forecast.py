@@ -3,6 +3,8 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.tools import SQL, float_compare, float_round
 
+from odoo.addons.tiers_lieu.lang import company_lang_env
+
 FORECAST_STATES = [("short", "Short"), ("low", "Below minimum"), ("ok", "Covered")]
 PLANNED_JOB_STATES = ("draft", "queued", "printing")
 ACTIVITY_TYPE = "tiers_lieu_consumable.mail_activity_type_filament_shortage"
@@ -151,12 +153,19 @@ class TiersLieuFilamentForecast(models.Model):
                 line.write(changed)
         self.create(to_create)
         stale = self.browse([line.id for line in existing.values()])
-        stale.activity_feedback([ACTIVITY_TYPE], feedback=self.env._("No longer planned."))
+        for company, company_lines in stale.grouped("company_id").items():
+            lang_env = company_lang_env(self.env, company)
+            company_lines.with_env(lang_env).activity_feedback(
+                [ACTIVITY_TYPE], feedback=lang_env._("No longer planned.")
+            )
         stale.unlink()
         lines = self.search([])
-        lines.filtered(lambda line: line.state != "short").activity_feedback(
-            [ACTIVITY_TYPE], feedback=self.env._("The stock now covers the planned jobs.")
-        )
+        covered = lines.filtered(lambda line: line.state != "short")
+        for company, company_lines in covered.grouped("company_id").items():
+            lang_env = company_lang_env(self.env, company)
+            company_lines.with_env(lang_env).activity_feedback(
+                [ACTIVITY_TYPE], feedback=lang_env._("The stock now covers the planned jobs.")
+            )
         lines.filtered(lambda line: line.state == "short")._raise_shortage_activities()
         return lines
 
@@ -179,14 +188,17 @@ class TiersLieuFilamentForecast(models.Model):
             user = line.company_id._filament_responsible()
             if not user:
                 continue
+            # Read by the whole team: in the company's language, whoever refreshed.
+            lang_env = company_lang_env(self.env, line.company_id)
+            line = line.with_env(lang_env)
             line.activity_schedule(
                 ACTIVITY_TYPE,
-                summary=self.env._(
+                summary=lang_env._(
                     "%(line)s: %(grams)s g short",
                     line=line.display_name,
                     grams=round(line.shortage_grams),
                 ),
-                note=self.env._(
+                note=lang_env._(
                     "Planned jobs need %(needed)s g of %(line)s; %(stock)s g are in stock and "
                     "%(incoming)s g incoming. Order filament or move jobs to another material.",
                     needed=round(line.grams_needed),

@@ -10,3 +10,4 @@ from . import test_weighing
 from . import test_core_users
 from . import test_valuation
 from . import test_machine_card
+from . import test_language

@@ -64,16 +64,24 @@ class TestSecurity(ConsumableCase):
                 ],
             }
         )
-        Manager["stock.warehouse.orderpoint"].create(
+        orderpoint = Manager["stock.warehouse.orderpoint"].create(
             {
                 "product_id": template.product_variant_id.id,
                 "product_min_qty": 1000.0,
                 "product_max_qty": 3000.0,
             }
         )
-        Manager["tiers_lieu.material.co2.factor"].create(
+        factor = Manager["tiers_lieu.material.co2.factor"].create(
             {"material_id": self.pla.id, "value": 0.6, "date_from": "2026-01-01", "source": "x"}
         )
+        self.pla.invalidate_recordset()
+        self.assertAlmostEqual(self.pla.density, 1.3)
+        self.assertEqual(template.material_id, self.pla)
+        self.assertAlmostEqual(template.seller_ids.spool_tare_grams, 180.0)
+        self.assertEqual(orderpoint.product_id, template.product_variant_id)
+        self.assertAlmostEqual(orderpoint.product_min_qty, 1000.0)
+        self.assertEqual(factor.material_id, self.pla)
+        self.assertEqual(self.pla._co2_factor_on(), factor)
 
     def test_trainers_do_not_touch_spools(self):
         Trainer = self.env(user=self.trainer)

@@ -74,3 +74,54 @@ class TestWeighing(ConsumableCase):
         found._record_weighing(700.0)
         self.assertAlmostEqual(found.remaining_grams, 500.0)
         self.assertEqual(found.location_id, self.stock)
+
+    def test_absurd_weighings_are_refused_and_nothing_is_written(self):
+        before = self.last_adjustment()
+        messages = len(self.spool.message_ids)
+        for gross in (float("nan"), float("inf"), 1e9, 1601.0):
+            with self.subTest(gross=gross), self.assertRaises(ValidationError):
+                self.spool._record_weighing(gross)
+        with self.assertRaises(ValidationError):
+            self.spool._record_weighing(900.0, tare_grams=float("nan"))
+        wizard = Form(
+            self.env["tiers_lieu.spool.weigh"].with_context(default_spool_id=self.spool.id)
+        )
+        wizard.gross_grams = 1e9
+        with self.assertRaises(ValidationError) as error:
+            wizard.save().action_confirm()
+        self.assertIn("Check the figure typed", str(error.exception))
+        with self.assertRaises(ValidationError):
+            self.env["tiers_lieu.spool.weigh"].create(
+                {"spool_id": self.spool.id, "gross_grams": float("nan")}
+            )
+        self.assertAlmostEqual(self.spool.remaining_grams, 1000.0)
+        self.assertAlmostEqual(self.spool.tare_grams, 200.0)
+        self.assertEqual(self.last_adjustment(), before)
+        self.assertEqual(len(self.spool.message_ids), messages)
+        # A full spool a little overfilled is still weighed.
+        self.spool._record_weighing(1250.0)
+        self.assertAlmostEqual(self.spool.remaining_grams, 1050.0)
+
+    def test_absurd_counts_of_a_spool_are_refused(self):
+        quant = self.spool.quant_ids.filtered(lambda q: q.location_id == self.stock)
+        Quant = self.env["stock.quant"].with_context(inventory_mode=True)
+        for counted in (-500.0, 1e9):
+            with self.subTest(counted=counted), self.assertRaises(ValidationError):
+                Quant.browse(quant.id).inventory_quantity = counted
+                quant.action_apply_inventory()
+        self.assertAlmostEqual(quant.quantity, 1000.0)
+        self.assertAlmostEqual(self.spool.remaining_grams, 1000.0)
+        for grams in (-500.0, float("nan"), 1e9):
+            with self.subTest(grams=grams), self.assertRaises(ValidationError):
+                self.spool._set_remaining_grams(grams, "count")
+        self.assertAlmostEqual(self.spool.remaining_grams, 1000.0)
+        # A plausible count is applied.
+        Quant.browse(quant.id).inventory_quantity = 640.0
+        quant.action_apply_inventory()
+        self.assertAlmostEqual(self.spool.remaining_grams, 640.0)
+
+    def test_absurd_spool_weights_are_refused(self):
+        for field in ("tare_grams", "initial_net_grams"):
+            for weight in (-1.0, 1e9):
+                with self.subTest(field=field, weight=weight), self.assertRaises(ValidationError):
+                    self.spool.write({field: weight})

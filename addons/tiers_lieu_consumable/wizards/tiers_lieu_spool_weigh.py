@@ -1,4 +1,7 @@
+import math
+
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class TiersLieuSpoolWeigh(models.TransientModel):
@@ -36,6 +39,18 @@ class TiersLieuSpoolWeigh(models.TransientModel):
         help="Shown on the inventory adjustment, e.g. a weekly count or a print that ran "
         "out of filament.",
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # Refused before the ORM rounds them: NaN or infinity would raise a bare ValueError.
+        for vals in vals_list:
+            for fname in ("gross_grams", "tare_grams"):
+                weight = vals.get(fname)
+                if isinstance(weight, float) and not math.isfinite(weight):
+                    raise ValidationError(
+                        self.env._("Type the weights of the spool as numbers of grams.")
+                    )
+        return super().create(vals_list)
 
     @api.depends("spool_id")
     def _compute_tare_grams(self):

@@ -1,1 +1,2 @@
 from . import test_donated_filament
+from . import test_donated_spools
