@@ -1,3 +1,5 @@
+from lxml import etree
+
 from odoo.tests import tagged
 from odoo.tools.safe_eval import safe_eval
 
@@ -75,3 +77,44 @@ class TestMachineBoard(MachineCase):
         # The machine form shows the button to Staff.
         form = self.env["maintenance.equipment"].with_user(self.staff).get_view(view_type="form")
         self.assertIn('name="action_view_board"', form["arch"])
+
+
+@tagged("post_install", "-at_install")
+class TestDurationFormat(MachineCase):
+    """One duration format per screen: hours of machines and jobs read as 01:30, never as
+    1,50 beside 01:30 (issue 12)."""
+
+    HOUR_FIELDS = {
+        "tiers_lieu.print.job": {"estimated_duration_hours", "duration_hours"},
+        "maintenance.equipment": {
+            "print_hours_total",
+            "hours_since_maintenance",
+            "queue_capacity_hours",
+        },
+    }
+
+    def test_hours_use_one_format_on_each_screen(self):
+        board = self.env.ref("tiers_lieu_machine.print_job_view_kanban_board")
+        screens = [
+            ("tiers_lieu.print.job", view_type, False)
+            for view_type in ("form", "list", "kanban", "pivot", "graph")
+        ] + [
+            ("tiers_lieu.print.job", "kanban", board.id),
+            ("maintenance.equipment", "form", False),
+            ("maintenance.equipment", "list", "tiers_lieu_machine.maintenance_equipment_view_list_park"),
+        ]
+        for model, view_type, view in screens:
+            if isinstance(view, str):
+                view = self.env.ref(view).id
+            arch = self.env[model].with_user(self.staff).get_view(view, view_type)["arch"]
+            with self.subTest(model=model, view=view_type):
+                tree = etree.fromstring(arch)
+                shown = [
+                    node
+                    for node in tree.iter("field")
+                    if node.get("name") in self.HOUR_FIELDS[model]
+                    and node.get("invisible") not in ("1", "True")
+                ]
+                self.assertTrue(shown)
+                for node in shown:
+                    self.assertEqual(node.get("widget"), "float_time", node.get("name"))
