@@ -56,7 +56,7 @@ def key(modules_file, suites):
         for directory in module_dirs(module.split("=")[0]):
             digest.update(f"== {module}\n".encode())
             tree_stamp(digest, directory)
-    for name in ("configure_db.py", "pytest_peers.py"):
+    for name in ("configure_db.py", "pytest_peers.py", "test_peers.sh"):
         digest.update((ROOT / "tools" / name).read_bytes())
     print(digest.hexdigest()[:16])
 
