@@ -194,7 +194,7 @@ class TiersLieuPrintJob(models.Model):
     def _read_group_machine_ids(self, machines, domain):
         """On the machine board, every machine in service has its column, idle ones too."""
         filtered = any(
-            isinstance(leaf, (list, tuple)) and leaf[0].split(".")[0] == "machine_id"
+            isinstance(leaf, list | tuple) and leaf[0].split(".")[0] == "machine_id"
             for leaf in domain
         )
         if filtered or not self.env.context.get("tl_machine_board"):

@@ -20,9 +20,9 @@ class TestMachineBoard(MachineCase):
         views = Job.get_views(action["views"], {"load_filters": True, "toolbar": True})
         kanban = views["views"]["kanban"]
         self.assertIn('default_group_by="machine_id"', kanban["arch"])
-        groups = Job.web_read_group(
-            action["domain"], ["machine_id"], ["machine_id"], lazy=True
-        )["groups"]
+        groups = Job.web_read_group(action["domain"], ["machine_id"], ["machine_id"], lazy=True)[
+            "groups"
+        ]
         action["kanban_arch"] = kanban["arch"]
         return action, {g["machine_id"] and g["machine_id"][0]: g for g in groups}
 
@@ -95,17 +95,16 @@ class TestDurationFormat(MachineCase):
 
     def test_hours_use_one_format_on_each_screen(self):
         board = self.env.ref("tiers_lieu_machine.print_job_view_kanban_board")
+        park_list = self.env.ref("tiers_lieu_machine.maintenance_equipment_view_list_park")
         screens = [
             ("tiers_lieu.print.job", view_type, False)
             for view_type in ("form", "list", "kanban", "pivot", "graph")
         ] + [
             ("tiers_lieu.print.job", "kanban", board.id),
             ("maintenance.equipment", "form", False),
-            ("maintenance.equipment", "list", "tiers_lieu_machine.maintenance_equipment_view_list_park"),
+            ("maintenance.equipment", "list", park_list.id),
         ]
         for model, view_type, view in screens:
-            if isinstance(view, str):
-                view = self.env.ref(view).id
             arch = self.env[model].with_user(self.staff).get_view(view, view_type)["arch"]
             with self.subTest(model=model, view=view_type):
                 tree = etree.fromstring(arch)
