@@ -51,10 +51,6 @@ KNOWN_BROKEN = {
 
 # English message our code writes (msgid, as in the addon's .pot) -> addon that writes it.
 KNOWN_ENGLISH = {
-    "Granted after the validation of the skill": "tiers_lieu_training_machine",
-    "%(prefix)s “%(skill)s” (%(level)s) on %(date)s.": "tiers_lieu_training_machine",
-    "Skill validated: %(skill)s (%(level)s).": "tiers_lieu_training",
-    "Week of %(date)s: %(done)s h done for %(contract)s h contracted": "tiers_lieu_training",
     "%(line)s: %(grams)s g short": "tiers_lieu_consumable",
     "Weighed %(gross)s g (empty spool %(tare)s g): %(remaining)s g of filament left "
     "(%(reason)s).": "tiers_lieu_consumable",

@@ -116,6 +116,23 @@ def test_workers_websocket_and_limits_sized():
     assert odoo_conf()["addons_path"].split(",")[0] == "/mnt/extra-addons"
 
 
+def test_background_jobs_run_beside_the_users_requests():
+    """Issue 15: one queue_job runner, fewer job slots than workers, printers apart."""
+    options = odoo_conf()
+    assert "queue_job" in options["server_wide_modules"].split(",")
+    config = configparser.RawConfigParser()
+    config.read(ROOT / "config" / "odoo.conf")
+    channels = dict(
+        item.strip().split(":")[:2] for item in config["queue_job"]["channels"].split(",")
+    )
+    assert 1 <= int(channels["root"]) < int(options["workers"])
+    assert int(channels["root.octoprint"]) >= 1
+    # The local run has the runner too (tools/run.sh): batches never run in a request there.
+    local = (ROOT / "config" / "odoo.local.conf.in").read_text()
+    assert re.search(r"^server_wide_modules = .*queue_job", local, re.M)
+    assert "odoo-addon-queue_job==18.0." in (ROOT / "requirements.txt").read_text()
+
+
 def test_entrypoint_refuses_to_start_without_a_strong_master_password(tmp_path):
     for master in (None, "", "admin", "change-me", "short-1234"):
         result = run_entrypoint(tmp_path, master)

@@ -40,7 +40,6 @@ PENDING_RENAMES = {
     "tiers_lieu_training/models/pass_suspension.py",
     "tiers_lieu_training/models/skill_block.py",
     "tiers_lieu_training/models/skill_evaluation.py",
-    "tiers_lieu_training/models/trainee.py",
     "tiers_lieu_training/models/trainee_block_progress.py",
     "tiers_lieu_training/models/trainee_hours.py",
     "tiers_lieu_training/models/trainee_path.py",

@@ -1,6 +1,6 @@
 {
     "name": "Tiers-Lieu Training / Machine Park",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Tiers-Lieu",
     "license": "AGPL-3",
     "summary": "One chain from training to machine access: validated skills grant machine "
@@ -11,6 +11,8 @@
     "depends": ["tiers_lieu_training", "tiers_lieu_machine"],
     "data": [
         "data/mail_activity_type_data.xml",
+        "views/hr_skill_type_views.xml",
+        "views/skill_evaluation_views.xml",
         "views/tiers_lieu_machine_authorization_views.xml",
         "views/trainee_views.xml",
         "views/trainee_hours_views.xml",

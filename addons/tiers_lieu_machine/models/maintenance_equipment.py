@@ -3,8 +3,7 @@ import math
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from odoo.addons.tiers_lieu.machine_kinds import MACHINE_KINDS
-
+from ..machine_kinds import MACHINE_KINDS
 from .tiers_lieu_print_job import ENDED_STATES, check_finite
 
 # Beyond these a dimension is a typo (mm): the largest printers and cutters are a few metres.

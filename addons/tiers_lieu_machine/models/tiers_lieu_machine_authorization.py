@@ -3,8 +3,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.tiers_lieu.machine_kinds import MACHINE_KINDS
-
+from ..machine_kinds import MACHINE_KINDS
 from .tiers_lieu_print_job import ENDED_STATES
 
 

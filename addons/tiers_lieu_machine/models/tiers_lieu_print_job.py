@@ -8,9 +8,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
-from odoo.addons.tiers_lieu.machine_kinds import MACHINE_KINDS
-
 from ..gcode import Base64Reader, PrintFileTooLarge, parse_slicer_header, read_excerpt
+from ..machine_kinds import MACHINE_KINDS
 
 JOB_STATES = [
     ("draft", "Draft"),

@@ -1,7 +1,10 @@
 import logging
+from concurrent.futures import ThreadPoolExecutor
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+
+from odoo.addons.queue_job.job import identity_exact
 
 from ..octoprint_client import OctoPrintClient, OctoPrintError
 
@@ -10,6 +13,33 @@ _logger = logging.getLogger(__name__)
 DEFAULT_TIMEOUT = 5.0
 # OctoPrint job states during which the printer still works on a file.
 BUSY_STATES = {"Printing", "Paused", "Pausing", "Resuming", "Starting", "Cancelling", "Finishing"}
+# Printers polled at once by one poll (network only: the threads never touch the ORM).
+POLL_THREADS = 32
+# Printers per background poll job.
+POLL_CHUNK = 100
+
+
+def _fetch_state(client, printing_file):
+    """A printer's state, its current job and, for a file that left it, how it ended.
+
+    Returns the keyword arguments of ``_octoprint_apply_state``, or the exception raised.
+    """
+    try:
+        try:
+            printer = client.printer()
+        except OctoPrintError as error:
+            if error.code != "conflict":  # 409: printer not connected to OctoPrint
+                raise
+            printer = None
+        job_info = client.job()
+        last_print = None
+        if printing_file:
+            same_file = job_info["file"] and printing_file.endswith(job_info["file"])
+            if not (same_file and job_info["state"] in BUSY_STATES):
+                last_print = client.last_print(printing_file)
+        return {"printer": printer, "job_info": job_info, "last_print": last_print}
+    except Exception as error:  # noqa: BLE001 - handed back to the ORM side, which reports it
+        return error
 
 
 class MaintenanceEquipment(models.Model):
@@ -79,7 +109,20 @@ class MaintenanceEquipment(models.Model):
 
     @api.model
     def _cron_octoprint_poll(self):
-        self.search([("octoprint_linked", "=", True)])._octoprint_poll()
+        """Enqueue the poll of the linked printers as background jobs (OCA queue_job).
+
+        Polled in the cron's own transaction, unreachable printers made the cycle last
+        timeout x unreachable printers and held the cron; now a job polls up to
+        POLL_CHUNK printers at once, and printers whose poll still waits are not enqueued
+        again (identity_exact).
+        """
+        machines = self.search([("octoprint_linked", "=", True)], order="id")
+        for start in range(0, len(machines), POLL_CHUNK):
+            chunk = machines[start : start + POLL_CHUNK]
+            chunk.with_delay(
+                identity_key=identity_exact,
+                description=self.env._("OctoPrint poll of %(count)s printer(s)", count=len(chunk)),
+            )._octoprint_poll()
 
     # ------------------------------------------------------------------ business
 
@@ -177,15 +220,47 @@ class MaintenanceEquipment(models.Model):
         return message
 
     def _octoprint_poll(self):
-        """Poll each machine in its own savepoint: no failure leaves this method."""
+        """Poll the machines; no failure leaves this method.
+
+        The network exchanges of all the machines run at once in threads that never touch
+        the ORM (a slow or unreachable printer costs one timeout, not one per printer);
+        each answer is then applied to its machine in its own savepoint.
+        """
+        jobs = self.env["tiers_lieu.print.job"].search(
+            [
+                ("machine_id", "in", self.ids),
+                ("state", "=", "printing"),
+                ("octoprint_file", "!=", False),
+            ]
+        )
+        job_by_machine = {}
+        for job in jobs:
+            job_by_machine.setdefault(job.machine_id.id, job)
+        plans = []
         for machine in self:
+            job = job_by_machine.get(machine.id, jobs.browse())
+            try:
+                client = machine._octoprint_client()
+            except UserError:
+                continue  # unlinked since the poll was enqueued
+            plans.append((machine, job, client))
+        if not plans:
+            return
+        threads = min(len(plans), POLL_THREADS)
+        with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="octoprint") as pool:
+            readings = list(
+                pool.map(lambda plan: _fetch_state(plan[2], plan[1].octoprint_file), plans)
+            )
+        for (machine, job, _client), reading in zip(plans, readings, strict=True):
             try:
                 with self.env.cr.savepoint():
-                    machine._octoprint_poll_one()
+                    if isinstance(reading, BaseException):
+                        raise reading
+                    machine._octoprint_apply_state(job, **reading)
             except OctoPrintError as error:
                 machine._octoprint_fail(error)
             except Exception as error:  # noqa: BLE001 - a cron must go on with the next printer
-                _logger.exception("OctoPrint poll of machine %s failed", machine.id)
+                _logger.error("OctoPrint poll of machine %s failed", machine.id, exc_info=error)
                 machine.sudo().write(
                     {
                         "octoprint_status": "error",
@@ -195,24 +270,9 @@ class MaintenanceEquipment(models.Model):
                     }
                 )
 
-    def _octoprint_poll_one(self):
+    def _octoprint_apply_state(self, job, printer, job_info, last_print):
+        """Record one machine's answers (from :func:`_fetch_state`) on it and its job."""
         self.ensure_one()
-        client = self._octoprint_client()
-        try:
-            printer = client.printer()
-        except OctoPrintError as error:
-            if error.code != "conflict":
-                raise
-            printer = None
-        job_info = client.job()
-        job = self.env["tiers_lieu.print.job"].search(
-            [
-                ("machine_id", "=", self.id),
-                ("state", "=", "printing"),
-                ("octoprint_file", "!=", False),
-            ],
-            limit=1,
-        )
         completion = job_info["completion"] or 0.0
         if job:
             same_file = job_info["file"] and job.octoprint_file.endswith(job_info["file"])
@@ -223,12 +283,10 @@ class MaintenanceEquipment(models.Model):
                         "paused": job_info["state"] in ("Paused", "Pausing"),
                     }
                 )
-            else:
-                success = client.last_print(job.octoprint_file)
-                if success is True:
-                    job._octoprint_record_end(True)
-                elif success is False:
-                    job._octoprint_record_end(False)
+            elif last_print is True:
+                job._octoprint_record_end(True)
+            elif last_print is False:
+                job._octoprint_record_end(False)
         if printer is None:
             message = self.env._(
                 "Printer not connected to OctoPrint (%(state)s).", state=job_info["state"]

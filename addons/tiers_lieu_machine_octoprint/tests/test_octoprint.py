@@ -4,6 +4,7 @@ import time
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
+from odoo.addons.queue_job.job import Job
 from odoo.addons.tiers_lieu_machine.tests.common import MachineCase
 
 from .octoprint_server import FaultyServer, OctoPrintServer, free_port, short_gcode
@@ -187,12 +188,50 @@ class TestOctoPrintFaults(OctoPrintCase):
         self.assertEqual(self.mk4.octoprint_status, "error")
         self.assertIn("did not answer in time", self.mk4.octoprint_message)
 
+    def poll_jobs(self):
+        return self.env["queue.job"].search(
+            [("model_name", "=", "maintenance.equipment"), ("method_name", "=", "_octoprint_poll")]
+        )
+
+    def run_cron(self):
+        self.env.ref("tiers_lieu_machine_octoprint.ir_cron_octoprint_poll").method_direct_trigger()
+
+    def test_cron_polls_in_the_background(self):
+        down = self.mini
+        self.link(down, f"http://127.0.0.1:{free_port()}")
+        self.link(self.mk4, self.serve("500"))
+        self.run_cron()
+        jobs = self.poll_jobs()
+        # Nothing was polled in the cron's transaction: a job polls the linked printers.
+        self.assertFalse(down.octoprint_status)
+        self.assertEqual(len(jobs), 1)
+        self.assertEqual(sorted(jobs.records.ids), sorted((down | self.mk4).ids))
+        self.assertEqual(jobs.channel, "root.octoprint")
+        self.assertEqual(jobs.state, "pending")
+        # The next cycle does not pile a second poll on printers whose poll still waits.
+        self.run_cron()
+        self.assertEqual(self.poll_jobs(), jobs)
+
+    def test_slow_printers_are_waited_for_at_once(self):
+        machines = self.mk4 | self.mini | self.laser
+        for machine in machines:
+            self.link(machine, self.serve("slow"))
+        started = time.monotonic()
+        machines._octoprint_poll()
+        elapsed = time.monotonic() - started
+        self.assertEqual(set(machines.mapped("octoprint_status")), {"error"})
+        # Each exchange times out after 10 s in tests (Odoo's harness raises shorter
+        # timeouts to 10 s): one after the other, three slow printers took over 30 s.
+        self.assertLess(elapsed, 25)
+
     def test_cron_goes_on_after_failures(self):
         down, garbage = self.mini, self.laser
         self.link(down, f"http://127.0.0.1:{free_port()}")
         self.link(garbage, self.serve("garbage"))
         self.link(self.mk4, self.serve("500"))
-        self.env.ref("tiers_lieu_machine_octoprint.ir_cron_octoprint_poll").method_direct_trigger()
+        self.run_cron()
+        for job in self.poll_jobs():
+            Job.load(self.env, job.uuid).perform()
         self.assertEqual(set((down | garbage | self.mk4).mapped("octoprint_status")), {"error"})
         self.assertIn("Cannot connect", down.octoprint_message)
         self.assertIn("cannot be read", garbage.octoprint_message)

@@ -3,7 +3,7 @@ import re
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.tiers_lieu.machine_kinds import MACHINE_KINDS
+from odoo.addons.tiers_lieu_machine.machine_kinds import MACHINE_KINDS
 
 VERSION_STATES = [
     ("draft", "Draft"),

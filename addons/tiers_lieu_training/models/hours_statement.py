@@ -1,11 +1,11 @@
 import base64
-import csv
-import io
 from calendar import monthrange
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.misc import format_date
+
+from odoo.addons.tiers_lieu.csv_export import write_rows
 
 from .. import pdf
 from ..const import FUNDER_KINDS, HOURS_KINDS
@@ -31,9 +31,12 @@ class HoursStatement(models.Model):
 
     _name = "tiers_lieu.hours.statement"
     _description = "Monthly Hours Statement"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "tiers_lieu.restricted.followers.mixin"]
     _order = "month desc, id desc"
     _check_company_auto = True
+    # Issued statements are read-only for everyone (record rule
+    # hours_statement_rule_issued_readonly): comments are still welcome.
+    _mail_post_access = "read"
 
     name = fields.Char(compute="_compute_name", store=True)
     company_id = fields.Many2one(
@@ -138,7 +141,8 @@ class HoursStatement(models.Model):
             )
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_drafts(self):
         if self.filtered(lambda s: s.state != "draft"):
             raise UserError(
                 self.env._(
@@ -146,7 +150,6 @@ class HoursStatement(models.Model):
                     "correction instead."
                 )
             )
-        return super().unlink()
 
     def action_compute_lines(self):
         for statement in self:
@@ -186,7 +189,9 @@ class HoursStatement(models.Model):
             raise UserError(self.env._("Only an issued statement can be corrected."))
         corrections = self.browse()
         for statement in self:
-            statement.write({"state": "replaced"})
+            # The record rule keeps issued statements (and their files) read-only;
+            # being replaced is the one change they take, through this action only.
+            statement.sudo().write({"state": "replaced"})
             corrections |= statement.copy({"replaces_id": statement.id, "state": "draft"})
         corrections.action_compute_lines()
         if len(corrections) == 1:
@@ -286,6 +291,20 @@ class HoursStatement(models.Model):
         ]
         return columns, rows, totals
 
+    def _render_statement_pdf(self, data=None):
+        """{statement id: PDF bytes} (renderer of the report action_report_hours_statement):
+        the PDF as issued, or a fresh one for a draft."""
+        return {
+            statement.id: base64.b64decode(statement.pdf_file)
+            if statement.pdf_file
+            else statement._render_pdf()
+            for statement in self
+        }
+
+    def _statement_filename(self):
+        self.ensure_one()
+        return (self.pdf_filename or f"{self.month:%Y-%m}-{self.funder_kind}").removesuffix(".pdf")
+
     def _render_pdf(self):
         self.ensure_one()
         env = self.env
@@ -322,10 +341,7 @@ class HoursStatement(models.Model):
     def _render_csv(self):
         self.ensure_one()
         columns, rows, totals = self._statement_table()
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-        writer.writerow(columns)
-        writer.writerows(rows)
-        writer.writerow(totals)
+        # Names come from users: neutralised against formula injection (OWASP).
+        content = write_rows([*rows, totals], header=columns)
         # A byte-order mark lets spreadsheet programs read the accents right.
-        return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+        return ("\ufeff" + content).encode("utf-8")

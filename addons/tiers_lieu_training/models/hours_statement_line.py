@@ -51,6 +51,6 @@ class HoursStatementLine(models.Model):
         self._check_statement_draft(self.statement_id)
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft_lines(self):
         self._check_statement_draft(self.statement_id)
-        return super().unlink()

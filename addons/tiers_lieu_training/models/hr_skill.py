@@ -1,8 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from odoo.addons.tiers_lieu.machine_kinds import MACHINE_KINDS
-
 
 class HrSkill(models.Model):
     _inherit = "hr.skill"
@@ -13,11 +11,6 @@ class HrSkill(models.Model):
         ondelete="set null",
         index="btree_not_null",
         domain="[('skill_type_id', '=', skill_type_id)]",
-    )
-    machine_kind = fields.Selection(
-        MACHINE_KINDS,
-        help="Kind of machine this skill is about. Once the skill is validated, the machine "
-        "park (when installed) grants or proposes the authorisation for this kind.",
     )
 
     @api.constrains("block_id", "skill_type_id")

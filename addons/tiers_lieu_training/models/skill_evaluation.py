@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.tiers_lieu.lang import company_lang_env
+
 
 class SkillEvaluation(models.Model):
     """A trainer's evaluation of one skill of a trainee's grid, at a date."""
@@ -30,7 +32,6 @@ class SkillEvaluation(models.Model):
     is_validated = fields.Boolean(
         string="Validated", compute="_compute_is_validated", store=True, index=True
     )
-    machine_kind = fields.Selection(related="skill_id.machine_kind", store=True)
     date = fields.Date(required=True, default=fields.Date.context_today, index=True)
     evaluator_id = fields.Many2one(
         "res.users", string="Evaluator", required=True, default=lambda self: self.env.user
@@ -91,12 +92,24 @@ class SkillEvaluation(models.Model):
         trainee's ``partner_id``.
         """
         for evaluation in self:
+            # The team reads the file: its language, whoever validated.
+            lang_env = company_lang_env(self.env, evaluation.company_id)
+            evaluation = evaluation.with_env(lang_env)
+            body = lang_env._(
+                "Skill validated: %(skill)s (%(level)s).",
+                skill=evaluation.skill_id.name,
+                level=evaluation.level_id.name,
+            )
             evaluation.trainee_id.message_post(
-                body=self.env._(
-                    "Skill validated: %(skill)s (%(level)s).",
-                    skill=evaluation.skill_id.name,
-                    level=evaluation.level_id.name,
-                ),
+                body=" ".join([body, *evaluation._skill_validated_consequences()]),
                 subtype_xmlid="mail.mt_note",
             )
         return True
+
+    def _skill_validated_consequences(self):
+        """Sentences added to the file's note of the validation (in the env's language).
+
+        Extension point: the machine glue says which authorisation the validation gave.
+        """
+        self.ensure_one()
+        return []

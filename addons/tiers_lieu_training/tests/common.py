@@ -5,7 +5,8 @@ from odoo.tests import new_test_user
 
 from odoo.addons.tiers_lieu.tests.common import TiersLieuCase
 
-VALID_NIR = "295109912611193"
+VALID_NIR = "295109912611193"  # born in October 1995
+OTHER_NIR = "195109912611146"
 
 
 class TrainingCase(TiersLieuCase):
@@ -99,7 +100,6 @@ class TrainingCase(TiersLieuCase):
                 "name": "Run an FDM printer",
                 "skill_type_id": cls.grid.id,
                 "block_id": cls.block_produce.id,
-                "machine_kind": "fdm_printer",
             }
         )
         cls.other_grid = cls.env["hr.skill.type"].create(

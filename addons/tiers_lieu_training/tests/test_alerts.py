@@ -59,7 +59,8 @@ class TestAlerts(TrainingCase):
         self.assertEqual(karim["pass_ending"].user_id, self.trainer)
         self.assertFalse(karim["contract_ending"])
         # No hours at all last week for a 26 h contract.
-        self.assertIn("0 h done for 26 h", karim["hours_below"].summary)
+        # Written in the company's language (French), whoever runs the cron.
+        self.assertIn("0 h réalisées pour 26 h", karim["hours_below"].summary)
         # The grid is there but nothing was ever evaluated since the entry in 2024.
         self.assertTrue(karim["no_evaluation"])
         fatou = self.alerts(self.fatou)

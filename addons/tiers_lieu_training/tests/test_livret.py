@@ -1,5 +1,6 @@
 from datetime import date
 
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from .common import TrainingCase
@@ -32,15 +33,33 @@ class TestRecordSheet(TrainingCase):
 
     def test_printed_sheet(self):
         trainee = self.trainee.with_user(self.trainer).with_context(lang="fr_FR")
+        Attachment = self.env["ir.attachment"].with_context(skip_res_field_check=True)
+        attachments = Attachment.search_count([])
         action = trainee.action_print_livret()
-        attachment_id = int(action["url"].split("/")[3].split("?")[0])
-        attachment = self.env["ir.attachment"].browse(attachment_id)
-        self.assertEqual(attachment.res_id, self.trainee.id)
-        self.assertEqual(attachment.mimetype, "application/pdf")
-        text = pdf_text(attachment.raw)
+        self.assertEqual(
+            (action["type"], action["report_name"]),
+            ("ir.actions.report", "tiers_lieu_training.trainee_livret"),
+        )
+        content, kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.trainer)
+            .with_context(lang="fr_FR")
+            ._render_qweb_pdf("tiers_lieu_training.action_report_trainee_livret", trainee.ids)
+        )
+        self.assertEqual(kind, "pdf")
+        text = pdf_text(content)
         for expected in ("Livret", "Léa Martin", "Apprentissage", "Run an FDM printer", "Acquired"):
             self.assertIn(expected, text)
         self.assertNotIn("NIR", text)
+        # Personal data: printing never leaves a copy behind.
+        self.assertEqual(Attachment.search_count([]), attachments)
+
+    def test_only_who_reads_the_file_prints_it(self):
+        report = self.env["ir.actions.report"].with_user(self.other_trainer)
+        with self.assertRaises(AccessError):
+            report._render_qweb_pdf(
+                "tiers_lieu_training.action_report_trainee_livret", self.trainee.ids
+            )
 
     def test_exit_appears_on_the_sheet(self):
         self.trainee._record_exit(date(2026, 3, 17), "cdi")

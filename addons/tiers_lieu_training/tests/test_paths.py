@@ -1,12 +1,13 @@
 from datetime import date
 
 from psycopg2 import IntegrityError
+from stdnum.fr.nir import calc_check_digits
 
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
-from .common import VALID_NIR, TrainingCase
+from .common import OTHER_NIR, VALID_NIR, TrainingCase
 
 
 @tagged("post_install", "-at_install")
@@ -71,6 +72,49 @@ class TestBadInput(TrainingCase):
     def test_invalid_nir_is_refused(self):
         with self.assertRaisesRegex(ValidationError, "social security number .*not valid"):
             self.trainee.nir = "295109912611194"
+
+    def test_nir_contradicting_the_birth_date_is_refused(self):
+        # VALID_NIR: a woman born in October 1995.
+        self.trainee.write({"nir": VALID_NIR, "birth_date": date(1995, 10, 3)})
+        with self.assertRaisesRegex(ValidationError, "contradicts the birth date"):
+            self.trainee.birth_date = date(1996, 10, 3)
+        with self.assertRaisesRegex(ValidationError, "contradicts the birth date"):
+            self.trainee.birth_date = date(1995, 11, 3)
+        with self.assertRaisesRegex(ValidationError, "contradicts the birth date"):
+            self.trainee.write({"nir": OTHER_NIR, "birth_date": date(2005, 10, 3)})
+        self.assertEqual(self.trainee.birth_date, date(1995, 10, 3))
+
+    def test_nir_without_birth_month_is_accepted(self):
+        # Month 20: the civil registration gives no month (INSEE); only the year is checked.
+        self.trainee.write({"nir": "295209912611159", "birth_date": date(1995, 4, 1)})
+        with self.assertRaisesRegex(ValidationError, "contradicts the birth date"):
+            self.trainee.birth_date = date(1994, 4, 1)
+
+    def test_nir_with_an_impossible_sex_digit_is_refused(self):
+        nir = "5951099126111"
+        with self.assertRaisesRegex(ValidationError, "starts with 1 or 2"):
+            self.trainee.nir = nir + calc_check_digits(nir)
+
+    def test_birth_date_in_the_future_is_refused(self):
+        with self.assertRaisesRegex(ValidationError, "is in the future"):
+            self.trainee.birth_date = date(2026, 3, 19)
+        self.assertFalse(self.trainee.birth_date)
+
+    def test_same_nir_on_two_files_of_one_company_is_refused(self):
+        self.trainee.nir = VALID_NIR
+        other = self.create_trainee("Fatou D.")
+        with self.assertRaisesRegex(ValidationError, "already on the file of Fatou Diallo"):
+            other.nir = "2 95 10 99 126 111 93"
+        self.trainee.active = False
+        with self.assertRaisesRegex(ValidationError, "already on the file of Fatou Diallo"):
+            self.create_trainee("Fatou Diallo bis", nir=VALID_NIR)
+        company = self.env["res.company"].create({"name": "Autre tiers-lieu"})
+        partner = self.env["res.partner"].create({"name": "Fatou Diallo", "company_id": False})
+        elsewhere = self.env["tiers_lieu.trainee"].create(
+            {"partner_id": partner.id, "company_id": company.id, "trainer_id": self.env.uid}
+        )
+        elsewhere.nir = VALID_NIR
+        self.assertEqual(elsewhere.nir, VALID_NIR)
 
     def test_valid_nir_is_compacted(self):
         self.trainee.nir = "2 95 10 99 126 111 93"

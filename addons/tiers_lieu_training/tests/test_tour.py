@@ -26,7 +26,6 @@ class TestTrainerTour(HttpCase):
                 "name": "Run an FDM printer",
                 "skill_type_id": grid.id,
                 "block_id": block.id,
-                "machine_kind": "fdm_printer",
             }
         )
         partner = self.env["res.partner"].create({"name": "Tour Trainee"})

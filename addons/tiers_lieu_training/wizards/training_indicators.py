@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class TrainingIndicators(models.TransientModel):
@@ -11,6 +11,13 @@ class TrainingIndicators(models.TransientModel):
     line_ids = fields.One2many(
         "tiers_lieu.training.indicators.line", "indicators_id", string="Indicators", readonly=True
     )
+
+    @api.depends("year")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        # The breadcrumb shows it: never "tiers_lieu.training.indicators,2", nor "2 026".
+        for wizard in self:
+            wizard.display_name = self.env._("Indicators %(year)s", year=wizard.year)
 
     def action_compute(self):
         self.ensure_one()

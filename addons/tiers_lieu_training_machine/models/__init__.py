@@ -1,3 +1,4 @@
+from . import hr_skill
 from . import res_company
 from . import res_config_settings
 from . import tiers_lieu_machine_authorization

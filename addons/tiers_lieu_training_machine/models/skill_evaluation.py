@@ -1,10 +1,13 @@
 from odoo import api, fields, models
 from odoo.tools.misc import format_date
 
+from odoo.addons.tiers_lieu.lang import company_lang_env
+
 
 class SkillEvaluation(models.Model):
     _inherit = "tiers_lieu.skill.evaluation"
 
+    machine_kind = fields.Selection(related="skill_id.machine_kind", store=True)
     machine_authorization_ids = fields.One2many(
         "tiers_lieu.machine.authorization",
         "skill_evaluation_id",
@@ -26,9 +29,18 @@ class SkillEvaluation(models.Model):
         ).unlink()
 
     def _on_skills_validated(self):
-        result = super()._on_skills_validated()
+        # Granted first, so that the note of the validation says what it gave.
         self._grant_machine_authorizations()
-        return result
+        return super()._on_skills_validated()
+
+    def _skill_validated_consequences(self):
+        sentences = super()._skill_validated_consequences()
+        auths = self.env["tiers_lieu.machine.authorization"].search(
+            [("skill_evaluation_id", "=", self.id), ("state", "in", ("proposed", "valid"))]
+        )
+        if auths:
+            sentences.append(self._authorization_summary(auths, self.env))
+        return sentences
 
     def _grant_machine_authorizations(self):
         """Grant, propose or renew the authorisations of the machine kinds these validated
@@ -94,34 +106,87 @@ class SkillEvaluation(models.Model):
         created = Auth.create(to_create)
         for auth in created:
             evaluation = auth.sudo().skill_evaluation_id
-            auth.message_post(
+            lang_env = company_lang_env(self.env, auth.company_id)
+            auth.with_env(lang_env).message_post(
                 body=self._authorization_note(
                     evaluation,
-                    self.env._("Proposed after the validation of the skill")
+                    lang_env._("Proposed after the validation of the skill")
                     if auth.state == "proposed"
-                    else self.env._("Granted after the validation of the skill"),
+                    else lang_env._("Granted after the validation of the skill"),
+                    lang_env,
                 ),
                 subtype_xmlid="mail.mt_note",
             )
         for auth, evaluation in renewed_by.items():
-            auth.message_post(
+            lang_env = company_lang_env(self.env, auth.company_id)
+            auth.with_env(lang_env).message_post(
                 body=self._authorization_note(
-                    evaluation, self.env._("Renewed after a new validation of the skill")
+                    evaluation,
+                    lang_env._("Renewed after a new validation of the skill"),
+                    lang_env,
                 ),
                 subtype_xmlid="mail.mt_note",
             )
         created.filtered(lambda a: a.state == "proposed")._schedule_grant_activity()
-        return created | Auth.union(*renewed_by)
+        result = created | Auth.union(*renewed_by)
+        self._tell_trainer_machine_authorizations(result)
+        return result
 
-    def _authorization_note(self, evaluation, prefix):
+    def _tell_trainer_machine_authorizations(self, authorizations):
+        """Tell the trainer who validated (in their language) which machine authorisations
+        the validation granted, proposed or renewed; the file's note says it too."""
+        if not authorizations or self.env.su:
+            return
+        user_env = self.env(context=dict(self.env.context, lang=self.env.user.lang))
+        messages = []
+        for evaluation in self:
+            auths = authorizations.filtered(
+                lambda a, e=evaluation: a.sudo().skill_evaluation_id == e
+            )
+            if auths:
+                summary = self._authorization_summary(auths, user_env)
+                messages.append(f"{evaluation.trainee_id.name}: {summary}")
+        if messages:
+            self.env.user._bus_send(
+                "simple_notification",
+                {
+                    "type": "success",
+                    "title": user_env._("Machine authorisation"),
+                    "message": "\n".join(messages),
+                },
+            )
+
+    @api.model
+    def _authorization_summary(self, authorizations, env):
+        kinds = dict(
+            env["tiers_lieu.machine.authorization"]
+            ._fields["machine_kind"]
+            ._description_selection(env)
+        )
+        granted = ", ".join(kinds[a.machine_kind] for a in authorizations if a.state == "valid")
+        proposed = ", ".join(kinds[a.machine_kind] for a in authorizations if a.state == "proposed")
+        parts = []
+        if granted:
+            parts.append(env._("Machine authorisation granted: %(kinds)s.", kinds=granted))
+        if proposed:
+            parts.append(
+                env._(
+                    "Machine authorisation proposed, to be granted by a manager: %(kinds)s.",
+                    kinds=proposed,
+                )
+            )
+        return " ".join(parts)
+
+    def _authorization_note(self, evaluation, prefix, lang_env=None):
         # No name of the person: the note stays on the authorisation when the trainee file
         # is anonymised.
-        return self.env._(
+        env = lang_env or self.env
+        return env._(
             "%(prefix)s “%(skill)s” (%(level)s) on %(date)s.",
             prefix=prefix,
-            skill=evaluation.skill_id.name,
-            level=evaluation.level_id.name,
-            date=format_date(self.env, evaluation.date),
+            skill=evaluation.skill_id.with_env(env).name,
+            level=evaluation.level_id.with_env(env).name,
+            date=format_date(env, evaluation.date),
         )
 
     def _withdraw_machine_authorizations(self):

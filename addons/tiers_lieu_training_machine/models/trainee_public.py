@@ -3,7 +3,7 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.tiers_lieu.machine_kinds import MACHINE_KINDS
+from odoo.addons.tiers_lieu_machine.machine_kinds import MACHINE_KINDS
 
 
 class TraineePublic(models.Model):

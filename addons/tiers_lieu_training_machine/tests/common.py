@@ -35,6 +35,7 @@ class TrainingMachineCase(TrainingCase):
         cls.env.company.resource_calendar_id = cls.calendar
         cls.env.company.partner_id.tz = "Europe/Paris"
         cls.env.company.machine_authorization_lapse_months = 0
+        cls.skill_fdm.machine_kind = "fdm_printer"
         Material = cls.env["tiers_lieu.material"]
         cls.pla = Material.create({"name": "PLA", "code": "TM-PLA", "family": "pla"})
         cls.plywood = Material.create({"name": "Plywood", "code": "TM-PLY", "family": "wood"})

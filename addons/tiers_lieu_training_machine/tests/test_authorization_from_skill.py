@@ -28,13 +28,38 @@ class TestAuthorizationFromSkill(TrainingMachineCase):
         self.assertEqual(auth.skill_evaluation_id, evaluation)
         self.assertEqual(evaluation.machine_authorization_ids, auth)
         self.assertEqual(auth.expiry_date, date(2028, 3, 10))
-        self.assertIn("Granted after the validation of the skill", auth.message_ids[0].body)
+        self.assertIn("Accordée après la validation de la compétence", auth.message_ids[0].body)
         self.assertIn("Run an FDM printer", auth.message_ids[0].body)
         # usable at once: the machine addon lets the person start a job
         pairs = self.env["tiers_lieu.machine.authorization"]._valid_pairs(
             self.lea.partner_id, {"fdm_printer"}
         )
         self.assertEqual(pairs, {(self.lea.partner_id.id, "fdm_printer")})
+
+    def test_validation_tells_the_trainer_and_the_file(self):
+        self.env.company.partner_id.lang = "fr_FR"
+        self.trainer.lang = "fr_FR"
+        lea = self.lea.with_user(self.trainer)
+        before = self.lea.message_ids
+        self.env["bus.bus"].sudo().search([]).unlink()
+        self.evaluate(lea, self.skill_fdm, self.level_acquired, date(2026, 3, 10))
+        notes = (self.lea.message_ids - before).mapped("body")
+        self.assertTrue(
+            any(
+                "Compétence validée : Run an FDM printer (Acquired). Habilitation machine "
+                "accordée : Imprimante FDM." in note
+                for note in notes
+            ),
+            notes,
+        )
+        self.env.cr.precommit.run()
+        sent = self.env["bus.bus"].sudo().search([]).mapped("message")
+        self.assertTrue(
+            any(
+                "simple_notification" in m and "accord\\u00e9e : Imprimante FDM" in m for m in sent
+            ),
+            sent,
+        )
 
     def test_granted_by_the_evaluator_named_on_the_evaluation(self):
         self.evaluate(self.lea, self.skill_fdm, self.level_acquired, evaluator_id=self.trainer.id)
@@ -87,7 +112,7 @@ class TestAuthorizationFromSkill(TrainingMachineCase):
         self.assertEqual(expiring.expiry_date, date(2027, 3, 10))
         self.assertEqual(expiring.granted_by_id, self.trainer)
         self.assertEqual(expiring.skill_evaluation_id, evaluation)
-        self.assertIn("Renewed", expiring.message_ids[0].body)
+        self.assertIn("Renouvelée", expiring.message_ids[0].body)
 
     def test_lapsing_authorization_is_renewed(self):
         self.env.company.machine_authorization_lapse_months = 6

@@ -76,10 +76,13 @@ class TestTraineeFile(TrainingMachineCase):
         )
 
     def test_printed_sheet_in_french(self):
-        lea = self.lea.with_user(self.trainer).with_context(lang="fr_FR")
-        action = lea.action_print_livret()
-        attachment_id = int(action["url"].split("/")[3].split("?")[0])
-        text = pdf_text(self.env["ir.attachment"].browse(attachment_id).raw)
+        content, _kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.trainer)
+            .with_context(lang="fr_FR")
+            ._render_qweb_pdf("tiers_lieu_training.action_report_trainee_livret", self.lea.ids)
+        )
+        text = pdf_text(content)
         for expected in (
             "Habilitations machines",
             "Imprimante FDM",
@@ -96,3 +99,13 @@ class TestTraineeFile(TrainingMachineCase):
         self.assertEqual(
             sections[-1]["rows"], [["FDM printer", "1", "0", pdf.format_number(self.env, 1)]]
         )
+
+    def test_one_duration_format_in_the_file(self):
+        # Hours are decimal everywhere in the file (as on the funders' statements): no
+        # "03:30" next to "3,50".
+        arch = (
+            self.env["tiers_lieu.trainee"]
+            .with_user(self.trainer)
+            .get_views([(False, "form")])["views"]["form"]["arch"]
+        )
+        self.assertNotIn("float_time", arch)

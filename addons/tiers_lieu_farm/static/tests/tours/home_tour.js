@@ -13,7 +13,7 @@ function landsOn(tourName, breadcrumb) {
             },
             {
                 content: "The records show, without an error",
-                trigger: "body:not(:has(.o_error_dialog, .o_dialog .modal-body:contains(autorisé))) .o_list_view",
+                trigger: "body:not(:has(.o_error_dialog, .o_dialog .modal-body:contains(autorisé))) .o_view_controller:not(.o_form_view)",
             },
         ],
     });

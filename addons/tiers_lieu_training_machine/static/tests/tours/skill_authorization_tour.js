@@ -9,7 +9,7 @@ function evaluateSteps() {
         ...openTiersLieuMenu("tiers_lieu_training.menu_trainees", "tiers_lieu_training.trainee_menu"),
         {
             content: "Open the file of the trainee followed",
-            trigger: ".o_data_row td[name='name']:contains(Tour Trainee)",
+            trigger: ".o_kanban_record:contains(Tour Trainee)",
             run: "click",
         },
         {

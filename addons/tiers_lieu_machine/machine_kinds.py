@@ -1,6 +1,5 @@
-"""The kinds of machine of a tiers-lieu: one list for machines, authorisations, jobs and the
-skills that lead to them, so that addons which do not depend on each other use the same keys
-and labels."""
+"""The kinds of machine of a tiers-lieu: one list for machines, authorisations and jobs, and
+for the addons built on the machine park (order designs, the skills of the training bridge)."""
 
 MACHINE_KINDS = [
     ("fdm_printer", "FDM printer"),
