@@ -47,7 +47,6 @@ KNOWN_BROKEN = {}
 
 # English message our code writes (msgid, as in the addon's .pot) -> addon that writes it.
 KNOWN_ENGLISH = {
-    "%(count)s print jobs queued for this order.": "tiers_lieu_order",
     "No receipt yet for %(count)s identified donor(s) whose address or identity is "
     "incomplete: %(donors)s. Complete them, then use Issue Tax Receipt on their "
     "donations.": "tiers_lieu_donation",
@@ -385,6 +384,23 @@ class TestDemoDatabase(HttpCase):
         self.assertTrue(names)
         twice = sorted({name for name in names if names.count(name) > 1})
         self.assertFalse(twice, "demo people recorded twice")
+
+    def test_demo_parts_have_french_names(self):
+        # Searching "visière" finds the face shield; no English part, material or category.
+        env = self.env(user=self.users["staff"], context={"lang": "fr_FR"})
+        self.assertEqual(
+            env["product.product"].search([("name", "ilike", "visière")]),
+            self.env.ref("tiers_lieu_order.product_face_shield_demo"),
+        )
+        self.assertTrue(env["product.product"].search([("name", "ilike", "ouvre-porte")]))
+        for xmlid, english in (
+            ("tiers_lieu_order.product_face_shield_demo", "Face shield"),
+            ("tiers_lieu_order.product_door_opener_demo", "door opener"),
+            ("tiers_lieu_machine.equipment_category_printers_demo", "3D printers"),
+            ("tiers_lieu_machine.material_plywood_demo", "Plywood"),
+            ("tiers_lieu_machine.material_acrylic_demo", "Acrylic"),
+        ):
+            self.assertNotIn(english, env.ref(xmlid).sudo().display_name, xmlid)
 
     def test_install_writes_the_chatter_in_french(self):
         english = self.english_terms()

@@ -68,6 +68,31 @@ class TestGroups(TiersLieuCase):
                 self.assertIn(self.env.ref(f"tiers_lieu.group_{member}").id, options)
         self.assertEqual(len(shown), 3, "every role is in one of the three selections")
 
+    def test_admin_holds_every_role(self):
+        """Odoo's administrator is a member of each role in the database, not only in the
+        data files: every role, those of capability addons too, is among their groups."""
+        admin = self.env.ref("base.user_admin")
+        self.env.invalidate_all()  # read the membership from the database
+        roles = self.roles()
+        self.assertGreaterEqual(len(roles), 4)
+        for group in roles:
+            xmlid = group.get_external_id()[group.id]
+            with self.subTest(role=xmlid):
+                self.assertTrue(admin.has_group(xmlid), f"admin does not hold {xmlid}")
+                self.assertIn(group, admin.groups_id)
+        # Each ladder's selection on the user form shows admin at its top.
+        values = admin.read([name_selection_groups(ladder.ids) for ladder in self.ladders()])[0]
+        for ladder in self.ladders():
+            top = ladder.filtered(lambda g, ladder=ladder: not (ladder - g) - g.trans_implied_ids)
+            self.assertEqual(values[name_selection_groups(ladder.ids)], top.id)
+
+    def ladders(self):
+        category = self.env.ref("tiers_lieu.module_category_tiers_lieu")
+        return [
+            self.roles().filtered(lambda g, c=child: g.category_id == c)
+            for child in category.child_ids
+        ]
+
     def test_admin_can_do_what_each_role_does(self):
         """Odoo's administrator holds every role: whatever a role may do, admin may too."""
         admin = self.env.ref("base.user_admin")

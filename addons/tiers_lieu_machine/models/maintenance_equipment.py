@@ -260,6 +260,19 @@ class MaintenanceEquipment(models.Model):
         action["context"] = {"default_machine_id": self.id, "search_default_filter_active": 0}
         return action
 
+    def action_view_board(self):
+        """The machine board, this machine's column first and alone until the filter goes."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "tiers_lieu_machine.print_job_action_board"
+        )
+        action["context"] = {
+            "tl_machine_board": True,
+            "default_machine_id": self.id,
+            "search_default_machine_id": self.id,
+        }
+        return action
+
     def action_view_failed_jobs(self):
         action = self.action_view_jobs()
         action["domain"] = [("machine_id", "=", self.id), ("state", "=", "failed")]

@@ -115,6 +115,7 @@ class TiersLieuPrintJob(models.Model):
         tracking=True,
         check_company=True,
         domain="[('machine_kind', '=', machine_kind)]",
+        group_expand="_read_group_machine_ids",
     )
     operator_id = fields.Many2one(
         "res.partner",
@@ -187,6 +188,19 @@ class TiersLieuPrintJob(models.Model):
         colors = {"failed": 1, "printing": 4, "done": 10, "cancelled": 0}
         for job in self:
             job.color = colors.get(job.state, 2 if job.priority == "1" else 0)
+
+    @api.model
+    def _read_group_machine_ids(self, machines, domain):
+        """On the machine board, every machine in service has its column, idle ones too."""
+        filtered = any(
+            isinstance(leaf, list | tuple) and leaf[0].split(".")[0] == "machine_id"
+            for leaf in domain
+        )
+        if filtered or not self.env.context.get("tl_machine_board"):
+            return machines
+        return machines | machines.search(
+            [("machine_kind", "!=", False), ("machine_state", "!=", "retired")]
+        )
 
     @api.constrains(*NON_NEGATIVE_FIELDS)
     def _check_not_negative(self):

@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare, float_is_zero
 
+from odoo.addons.tiers_lieu.lang import company_lang_env
+
 MANAGER = "tiers_lieu.group_manager"
 
 
@@ -331,7 +333,9 @@ class SaleOrderLine(models.Model):
         jobs.action_queue()
         for order in self.order_id:
             count = sum(1 for vals in vals_list if vals["sale_line_id"] in order.order_line.ids)
+            # The whole team reads the chatter: the company's language, not the clicker's.
+            lang_env = company_lang_env(self.env, order.company_id)
             order.message_post(
-                body=self.env._("%(count)s print jobs queued for this order.", count=count)
+                body=lang_env._("%(count)s print jobs queued for this order.", count=count)
             )
         return jobs

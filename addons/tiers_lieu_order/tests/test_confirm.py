@@ -31,6 +31,15 @@ class TestConfirm(OrderCase):
         self.assertEqual(order.print_job_count, 3)
         self.assertEqual(order.order_line.production_lot_id.product_id, self.shield)
 
+    def test_queued_jobs_message_in_the_company_language(self):
+        # The team reads the chatter in French, even when an English-speaking user confirms.
+        self.company.partner_id.lang = "fr_FR"
+        order = self.make_order(lines=((None, 10),))
+        order.with_context(lang="en_US").action_confirm()
+        bodies = " ".join(order.message_ids.mapped("body"))
+        self.assertIn("3 travaux d'impression mis en file pour cette commande.", bodies)
+        self.assertNotIn("print jobs queued", bodies)
+
     def test_urgent_orders_come_first_in_the_queue(self):
         normal = self.make_order(lines=((None, 4),))
         normal.action_confirm()

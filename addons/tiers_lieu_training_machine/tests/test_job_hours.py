@@ -2,6 +2,8 @@ import gc
 import logging
 from datetime import date, timedelta
 
+from freezegun import freeze_time
+
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 from odoo.tools.misc import format_date
@@ -42,9 +44,34 @@ class TestJobHours(TrainingMachineCase):
         self.assertEqual(self.job_lines(job).hours, 0.75)
 
     def test_other_operators_give_no_hours(self):
-        job = self.run_job(self.volunteer, at(MONDAY, 8), at(MONDAY, 9))
-        self.assertFalse(self.job_lines(job))
-        self.assertFalse(job.message_ids.filtered(lambda m: "production hours" in (m.body or "")))
+        # One batch ends a volunteer's job and a trainee's: the sync runs, and only the
+        # trainee's job gives hours (the test fails if the sync never runs).
+        Job = self.env["tiers_lieu.print.job"]
+        jobs = Job.browse()
+        for operator, machine in ((self.volunteer, self.printer), (self.lea, self.printer_2)):
+            jobs |= Job.create(
+                {
+                    "part_name": "Visor headband",
+                    "material_id": self.pla.id,
+                    "machine_id": machine.id,
+                    "operator_id": (operator.partner_id if operator == self.lea else operator).id,
+                    "estimated_duration_hours": 1.0,
+                    "estimated_grams": 30.0,
+                }
+            )
+        volunteer_job, lea_job = jobs
+        with freeze_time(at(MONDAY, 8)):
+            jobs.action_queue()
+            jobs.action_start()
+        with freeze_time(at(MONDAY, 9)):
+            jobs.action_done()
+        self.assertEqual(set(jobs.mapped("state")), {"done"})
+        self.assertEqual(self.job_lines(lea_job).trainee_id, self.lea)
+        self.assertEqual(self.job_lines(lea_job).hours, 1.0)
+        self.assertFalse(self.job_lines(volunteer_job))
+        self.assertFalse(
+            volunteer_job.message_ids.filtered(lambda m: "production hours" in (m.body or ""))
+        )
 
     def test_job_outside_any_path_is_skipped_and_said(self):
         intern = self.create_trainee("Inès Moreau")

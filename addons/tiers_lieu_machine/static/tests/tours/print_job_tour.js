@@ -88,22 +88,28 @@ registry.category("web_tour.tours").add("tiers_lieu_machine_print_job", {
             trigger: ".o_field_widget[name='machine_id'] input:value('Tour MK4')",
         },
         {
-            content: "Start it",
-            trigger: "button[name='action_start']",
+            content: "Open the machine park menu for the board",
+            trigger: ".o_main_navbar button[data-menu-xmlid='tiers_lieu_machine.menu_machine_park']",
             run: "click",
         },
         {
-            content: "Printing",
-            trigger: ".o_statusbar_status .o_arrow_button_current[data-value='printing']",
-        },
-        {
-            content: "Mark it done",
-            trigger: "button[name='action_done']",
+            content: "Open the machine board",
+            trigger: ".dropdown-item[data-menu-xmlid='tiers_lieu_machine.print_job_board_menu']",
             run: "click",
         },
         {
-            content: "Done",
-            trigger: ".o_statusbar_status .o_arrow_button_current[data-value='done']",
+            content: "The job waits in its machine's column: start it from its card",
+            trigger: ".o_kanban_group:has(.o_column_title:contains('Tour MK4')) .o_kanban_record:contains('Tour visor') button[name='action_start']",
+            run: "click",
+        },
+        {
+            content: "Printing: mark it done from its card",
+            trigger: ".o_kanban_record:contains('Tour visor') button[name='action_done']",
+            run: "click",
+        },
+        {
+            content: "The ended job leaves the board",
+            trigger: ".o_kanban_renderer:not(:has(.o_kanban_record:contains('Tour visor')))",
         },
         {
             content: "Open the machine park menu for the utilisation",
