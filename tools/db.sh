@@ -103,7 +103,16 @@ create_db() {
         odoo_step "$log" -d "$name" -i "$modules" --without-demo=all --stop-after-init --no-http
         return
     fi
-    [ "$demo" = all ] || install_theirs "$name" "$modules"
+    if [ "$demo" = all ]; then
+        # The first step installed base and its auto-installed modules: named again they
+        # would be updated, not installed, and an update without their demo flag deletes
+        # their demo records (base.res_partner_1) and leaves their dependants without demo.
+        modules=$(psql -X -w -d "$name" -tAc "SELECT string_agg(m, ',') FROM
+            unnest(string_to_array('$modules', ',')) AS m WHERE m NOT IN
+            (SELECT name FROM ir_module_module WHERE state = 'installed')")
+    else
+        install_theirs "$name" "$modules"
+    fi
     echo "[db] $name: installing $modules with demo data" >&2
     odoo_step "$log" -d "$name" -i "$modules" --stop-after-init --no-http
 }

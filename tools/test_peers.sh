@@ -85,9 +85,7 @@ if [ -s "$baseline" ]; then
 else
     t0=$(date +%s)
     echo "[peers] building the baseline database (same Odoo modules, no Tiers-Lieu addon)" >&2
-    # base is installed by create_db's first step: named again, it would be updated, and
-    # an update without its demo flag deletes its demo records (base.res_partner_1...).
-    create_db "$base" all "$(cut -d= -f1 "$out/modules.txt" | grep -vx base | paste -sd, -)"
+    create_db "$base" all "$(cut -d= -f1 "$out/modules.txt" | paste -sd, -)"
     echo "[peers] baseline built in $(($(date +%s) - t0)) s" >&2
     run_suites "$base" "$out/base.json" "$out/base.log"
     drop_db "$base"
