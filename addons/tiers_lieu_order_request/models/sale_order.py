@@ -402,6 +402,19 @@ class SaleOrder(models.Model):
                     "lang": lang,
                 }
             )
+
+        def new_contact_vals(organisation):
+            # The visitor as a new contact of the organisation, for staff to check.
+            return {
+                "parent_id": organisation.id,
+                "type": "contact",
+                "name": clean["contact_name"],
+                "email": email,
+                "phone": clean["phone"] or False,
+                "lang": lang,
+                "request_to_check": True,
+            }
+
         organisation = Partner.browse()
         if clean["siret"]:
             organisation = Partner.search(
@@ -418,17 +431,7 @@ class SaleOrder(models.Model):
                     "request_to_check": True,
                 }
             )
-            return Partner.create(
-                {
-                    "parent_id": organisation.id,
-                    "type": "contact",
-                    "name": clean["contact_name"],
-                    "email": email,
-                    "phone": clean["phone"] or False,
-                    "lang": lang,
-                    "request_to_check": True,
-                }
-            )
+            return Partner.create(new_contact_vals(organisation))
         # A known organisation: only a contact the form itself created and staff have not
         # confirmed yet is reused (the same person asking again).
         contact = Partner.search(
@@ -440,17 +443,7 @@ class SaleOrder(models.Model):
             ],
             limit=1,
         )
-        return contact or Partner.create(
-            {
-                "parent_id": organisation.id,
-                "type": "contact",
-                "name": clean["contact_name"],
-                "email": email,
-                "phone": clean["phone"] or False,
-                "lang": lang,
-                "request_to_check": True,
-            }
-        )
+        return contact or Partner.create(new_contact_vals(organisation))
 
     @api.model
     def _tl_create_request(self, clean, sender_key, lang=None):
