@@ -104,9 +104,8 @@ create_db() {
         return
     fi
     if [ "$demo" = all ]; then
-        # The first step installed base and its auto-installed modules: named again they
-        # would be updated, not installed, and an update without their demo flag deletes
-        # their demo records (base.res_partner_1) and leaves their dependants without demo.
+        # The first step installed base and its auto-installed modules: only the others
+        # are installed (named again, installed modules would be updated).
         modules=$(psql -X -w -d "$name" -tAc "SELECT string_agg(m, ',') FROM
             unnest(string_to_array('$modules', ',')) AS m WHERE m NOT IN
             (SELECT name FROM ir_module_module WHERE state = 'installed')")
