@@ -46,11 +46,7 @@ ROLES = {
 KNOWN_BROKEN = {}
 
 # English message our code writes (msgid, as in the addon's .pot) -> addon that writes it.
-KNOWN_ENGLISH = {
-    "No receipt yet for %(count)s identified donor(s) whose address or identity is "
-    "incomplete: %(donors)s. Complete them, then use Issue Tax Receipt on their "
-    "donations.": "tiers_lieu_donation",
-}
+KNOWN_ENGLISH = {}
 
 # Scheduled actions that need the network (OctoPrint's printers): the test does not run them.
 NETWORK_CRONS = {"tiers_lieu_machine_octoprint.ir_cron_octoprint_poll"}

@@ -1,6 +1,8 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.tiers_lieu.lang import company_lang_env
+
 from ..access import check_treasurer
 
 ADDRESS = ("street", "zip", "city", "country_id")
@@ -115,8 +117,10 @@ class DonationPool(models.Model):
                 lambda d: d.tax_receipt_option == "each" and not d.tax_receipt_id
             )
             if pending:
+                # Read by the whole team: in the company's language, whoever imported.
+                lang_env = company_lang_env(self.env, pool.company_id)
                 pool.message_post(
-                    body=self.env._(
+                    body=lang_env._(
                         "No receipt yet for %(count)s identified donor(s) whose address or "
                         "identity is incomplete: %(donors)s. Complete them, then use Issue "
                         "Tax Receipt on their donations.",
