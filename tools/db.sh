@@ -98,7 +98,7 @@ create_db() {
     # Local demo and test databases only: admin / admin (the Docker path requires a secret).
     TL_ADMIN_PASSWORD="${TL_ADMIN_PASSWORD:-admin}" odoo_cmd shell -d "$name" --no-http --log-level=warn <"$ROOT/tools/configure_db.py" >>"$log" 2>&1 ||
         { tail -n 40 "$log" >&2; return 1; }
-    if [ "$demo" != yes ]; then
+    if [ "$demo" = no ]; then
         echo "[db] $name: installing $modules" >&2
         odoo_step "$log" -d "$name" -i "$modules" --without-demo=all --stop-after-init --no-http
         return

@@ -46,7 +46,7 @@ def tree_stamp(digest, top, skip=None):
 
 def key(modules_file, suites):
     """The baseline depends on Odoo's framework, the installed modules' sources and
-    versions, the French set-up script and the suites run: nothing of our addons."""
+    versions, the French set-up and database scripts and the suites run: nothing of our addons."""
     digest = hashlib.sha256(b"demo data\n")
     modules = Path(modules_file).read_text().split()
     digest.update(" ".join(modules).encode() + b"\n" + " ".join(sorted(suites)).encode())
@@ -56,7 +56,7 @@ def key(modules_file, suites):
         for directory in module_dirs(module.split("=")[0]):
             digest.update(f"== {module}\n".encode())
             tree_stamp(digest, directory)
-    for name in ("configure_db.py", "pytest_peers.py", "test_peers.sh"):
+    for name in ("configure_db.py", "db.sh", "pytest_peers.py", "test_peers.sh"):
         digest.update((ROOT / "tools" / name).read_bytes())
     print(digest.hexdigest()[:16])
 
