@@ -50,7 +50,7 @@ class TestReceiptMail(DonationCase):
         composer = Form(
             self.env["mail.compose.message"]
             .with_user(self.treasurer)
-            .with_context(action["context"])
+            .with_context(**action["context"])
         )
         self.assertIn(receipt.number, composer.subject)
         self.assertEqual(len(composer.attachment_ids), 1)
