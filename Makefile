@@ -7,7 +7,7 @@ run:   ## serve Odoo with every Tiers-Lieu addon on a French demo database (admi
 test:  ## fresh database with every addon installed, then the whole suite (pytest-odoo)
 	tools/test.sh $(ARGS)
 
-lint:  ## ruff, pylint-odoo's mandatory checks, README.rst freshness, packaging checks
+lint:  ## ruff, every pylint-odoo check, README.rst freshness, packaging checks
 	tools/lint.sh
 
 test-peers:  ## the own test suites of the Odoo/OCA modules we extend, with vs. without us

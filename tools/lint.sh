@@ -3,7 +3,7 @@
 # hook of .pre-commit-config.yaml):
 #   ruff      ruff check
 #   format    ruff format --check
-#   pylint    pylint-odoo's mandatory checks (.pylintrc-mandatory)
+#   pylint    pylint-odoo, every odoolint check (.pylintrc)
 #   readme    every addon's README.rst is up to date with its readme/*.md fragments
 #   addons    icons, external_dependencies spelled as PyPI names, model file names
 #
@@ -34,7 +34,7 @@ for step in "${steps[@]}"; do
     case "$step" in
     ruff) "$VENV/bin/ruff" check "${paths[@]}" ;;
     format) "$VENV/bin/ruff" format --check "${paths[@]}" ;;
-    pylint) "$VENV/bin/pylint" --rcfile=.pylintrc-mandatory addons/*/ ;;
+    pylint) "$VENV/bin/pylint" --rcfile=.pylintrc addons/*/ ;;
     readme) "$VENV/bin/python" tools/gen_addon_readme.py --check ;;
     addons) "$VENV/bin/python" tools/check_addons.py ;;
     *)

@@ -15,7 +15,6 @@ class TestAssociationIdentity(TiersLieuCase):
         with Form(company, view=view) as form:
             form.association_legal_name = "Association Val Solidaire"
             form.association_rna = "w913004217"
-            form.association_category = "general_interest"
             form.association_object = "Fabrication numérique solidaire"
             form.signatory_name = "Camille Martin"
             form.signatory_title = "Trésorière"
@@ -45,25 +44,6 @@ class TestAssociationIdentity(TiersLieuCase):
         for rna in ("W91300421", "X913004217", "913004217", "W9130042170", "WAB1234567"):
             with self.subTest(rna=rna), self.assertRaisesRegex(ValidationError, "RNA number"):
                 self.company.association_rna = rna
-
-    def test_other_category_needs_its_wording(self):
-        with self.assertRaisesRegex(ValidationError, "wording of the organisation category"):
-            self.company.association_category = "other"
-        self.company.write(
-            {"association_category": "other", "association_category_other": "Fonds de dotation"}
-        )
-
-    def test_public_utility_needs_its_decree(self):
-        with self.assertRaisesRegex(ValidationError, "date of its decree"):
-            self.company.association_category = "public_utility"
-        self.company.write(
-            {
-                "association_category": "public_utility",
-                "association_public_utility_date": "2004-03-12",
-                "association_public_utility_journal_date": "2004-03-20",
-            }
-        )
-        self.assertEqual(self.company.association_category, "public_utility")
 
     def test_company_siret_is_validated(self):
         with self.assertRaisesRegex(ValidationError, "SIRET"):

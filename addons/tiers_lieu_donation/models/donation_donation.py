@@ -63,8 +63,11 @@ LOCKED_WHEN_DONE = {
 class DonationDonation(models.Model):
     _inherit = "donation.donation"
 
+    # OCA's default number: its "New" has no French translation, ours does (issue 12).
+    number = fields.Char(default=lambda self: self.env._("New"))
     donation_date = fields.Date(
         string="Payment Date",
+        default=fields.Date.context_today,
         help="Date of the gift as receipts print it: a cheque's is the day it was handed "
         "over or its letter received; a transfer's, direct debit's or card payment's is "
         "the day the account was credited; a gift in kind's is the day it was delivered.",

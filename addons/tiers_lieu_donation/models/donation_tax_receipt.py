@@ -258,9 +258,60 @@ class DonationTaxReceipt(models.Model):
         check_treasurer(self.env, self.env._("Only Treasurers may download tax receipts."))
         return {receipt.id: receipt._tl_pdf_for_delivery("download")[1] for receipt in self}
 
-    def action_tl_send_by_email(self):
-        """E-mail each receipt to its donor with the French template; the first delivery
-        carries the original PDF, later ones a DUPLICATA."""
+    def action_tl_open_email_composer(self):
+        """The e-mail to the donor in the mail composer, with the French template and the
+        PDF the donor gets now attached: the original if the donor never received the receipt
+        (a Treasurer's download is not a delivery to the donor), else a DUPLICATA. Sending it
+        records the delivery (see message_post)."""
+        self.ensure_one()
+        self._tl_check_sendable()
+        name, data, _is_original = self._tl_delivery_copy("email")
+        attachment = (
+            self.env["ir.attachment"]
+            .sudo()
+            .create(
+                {
+                    "name": name,
+                    "raw": data,
+                    "mimetype": "application/pdf",
+                    "res_model": "mail.compose.message",
+                    "res_id": 0,
+                }
+            )
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Send by E-mail"),
+            "res_model": "mail.compose.message",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {
+                "default_model": self._name,
+                "default_res_ids": self.ids,
+                "default_composition_mode": "comment",
+                "default_template_id": self.env.ref(
+                    "tiers_lieu_donation.mail_template_tax_receipt"
+                ).id,
+                "default_attachment_ids": [Command.set(attachment.ids)],
+                "default_email_layout_xmlid": "mail.mail_notification_light",
+                "tl_receipt_email_attachment_id": attachment.id,
+            },
+        }
+
+    def message_post(self, **kwargs):
+        message = super().message_post(**kwargs)
+        attachment_id = self.env.context.get("tl_receipt_email_attachment_id")
+        if attachment_id and len(self) == 1 and attachment_id in message.attachment_ids.ids:
+            # The composer of action_tl_open_email_composer sent the receipt's PDF.
+            sent = message.attachment_ids.filtered(lambda a: a.id == attachment_id).sudo()
+            is_original = hashlib.sha256(sent.raw).hexdigest() == self.pdf_sha256
+            if is_original and not self.sent_date:
+                self.sudo().write({"sent_date": fields.Datetime.now()})
+            self._tl_log_delivery("email", is_original)
+        return message
+
+    def _tl_check_sendable(self):
         check_treasurer(self.env, self.env._("Only Treasurers may send tax receipts."))
         cancelled = self.filtered(lambda r: r.state != "issued")
         if cancelled:
@@ -279,6 +330,12 @@ class DonationTaxReceipt(models.Model):
                     donors=", ".join(f"{r.number} ({r.partner_id.display_name})" for r in no_email),
                 )
             )
+
+    def action_tl_send_by_email(self):
+        """E-mail each receipt to its donor with the French template, without composer (the
+        Send by E-mail action of the list); the donor's first delivery carries the original
+        PDF, later ones a DUPLICATA."""
+        self._tl_check_sendable()
         template = self.env.ref("tiers_lieu_donation.mail_template_tax_receipt")
         subjects = template._render_field("subject", self.ids, compute_lang=True)
         bodies = template._render_field("body_html", self.ids, compute_lang=True)
@@ -372,9 +429,14 @@ class DonationTaxReceipt(models.Model):
             )
         return data
 
-    def _tl_delivered(self):
+    def _tl_delivered(self, channel="download"):
+        """Whether ``channel`` now hands over a DUPLICATA. The donor (e-mail, portal) gets
+        the original once: a Treasurer's download is not a delivery to the donor. A
+        Treasurer's download is the original only while nothing was printed or sent."""
         self.ensure_one()
-        return bool(self.print_date or self.sent_date)
+        if channel == "download":
+            return bool(self.print_date or self.sent_date)
+        return bool(self.sent_date)
 
     def _tl_pdf_for_delivery(self, channel):
         """(file name, PDF bytes, is the original) to hand over now through ``channel``
@@ -411,19 +473,25 @@ class DonationTaxReceipt(models.Model):
         )
 
     def _tl_prepare_delivery(self, channel):
+        name, data, is_original = self._tl_delivery_copy(channel)
+        if is_original and channel in ("email", "portal"):
+            self.sudo().write({"sent_date": fields.Datetime.now()})
+        elif is_original:
+            self.sudo().write({"print_date": fields.Date.context_today(self)})
+        return name, data, is_original
+
+    def _tl_delivery_copy(self, channel):
+        """(file name, PDF bytes, is the original) ``channel`` would hand over now, nothing
+        recorded."""
         original = self._tl_original_pdf()
         base = f"Recu_fiscal_{self.number}"
         if self.state == "cancelled":
             data = stamp_pdf(original, "ANNULÉ", self.cancel_reason or "")
             return f"{base}_ANNULE.pdf", data, False
-        if self._tl_delivered():
+        if self._tl_delivered(channel):
             today = fields.Date.context_today(self)
             data = stamp_pdf(original, "DUPLICATA", f"Copie délivrée le {today:%d/%m/%Y}")
             return f"{base}_DUPLICATA.pdf", data, False
-        if channel == "email":
-            self.sudo().write({"sent_date": fields.Datetime.now()})
-        else:
-            self.sudo().write({"print_date": fields.Date.context_today(self)})
         return f"{base}.pdf", original, True
 
     def _tl_delivery_attachment(self, channel):

@@ -1,5 +1,19 @@
 from odoo import Command, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+# Beneficiary categories of the donation receipt (Cerfa 11580*05, "Organisme bénéficiaire").
+ASSOCIATION_CATEGORIES = [
+    ("general_interest", "Charity or organisation of general interest"),
+    ("public_utility", "Association or foundation recognised of public utility"),
+    ("corporate_foundation", "Corporate foundation"),
+    ("higher_education", "Non-profit higher or artistic education establishment"),
+    ("research", "Non-profit research establishment"),
+    ("insertion_workshop", "Insertion workshop and site (ACI)"),
+    ("intermediate_association", "Intermediate association (AI)"),
+    ("insertion_company", "Insertion company or temporary work insertion company"),
+    ("adapted_company", "Adapted company (entreprise adaptée)"),
+    ("other", "Other organisation"),
+]
 
 # Accounts of the association chart (règlement ANC 2018-06) that the PCG of l10n_fr lacks:
 # (company field, code, English name, French name, account type).
@@ -325,6 +339,23 @@ class ResCompany(models.Model):
             limit=1,
         )
 
+    # The association's category as the Cerfa ticks it (moved from the base addon, issue 14).
+    association_category = fields.Selection(
+        ASSOCIATION_CATEGORIES,
+        help="Category ticked on donation receipts.",
+    )
+    association_category_other = fields.Char(
+        string="Other Category",
+        help="Wording of the category when it is not in the list.",
+    )
+    association_public_utility_date = fields.Date(
+        string="Public Utility Decree Date",
+        help="Date of the decree recognising the association of public utility.",
+    )
+    association_public_utility_journal_date = fields.Date(
+        string="Official Journal Date",
+        help="Date the public-utility decree was published in the Journal officiel.",
+    )
     # Eligibility of the association (issue 13): the Cerfa's own categories; "other" only
     # with the article of the CGI that makes it eligible, confirmed by a Manager.
     association_category_legal_basis = fields.Char(
@@ -379,6 +410,35 @@ class ResCompany(models.Model):
                 "organisation” before receipts are issued."
             )
         return False
+
+    @api.constrains(
+        "association_category",
+        "association_category_other",
+        "association_public_utility_date",
+        "association_public_utility_journal_date",
+    )
+    def _check_association_category(self):
+        for company in self:
+            category = company.association_category
+            if category == "other" and not company.association_category_other:
+                raise ValidationError(
+                    self.env._(
+                        "%(company)s: give the wording of the organisation category "
+                        "when you choose “Other organisation”.",
+                        company=company.name,
+                    )
+                )
+            if category == "public_utility" and not (
+                company.association_public_utility_date
+                and company.association_public_utility_journal_date
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(company)s: an association recognised of public utility must give "
+                        "the date of its decree and of its publication in the Journal officiel.",
+                        company=company.name,
+                    )
+                )
 
     def write(self, vals):
         fields_to_confirm = {

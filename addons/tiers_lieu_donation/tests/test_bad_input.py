@@ -230,6 +230,31 @@ class TestBadInput(DonationCase):
             self.validated(self.claire, 50.0)
         self.assertIn("association identity is complete", str(error.exception))
 
+    def test_the_receipt_category_belongs_to_this_addon(self):
+        """Issue 14: the Cerfa category moved from the base company to the donation addon."""
+        for name in ("association_category", "association_public_utility_date"):
+            field = self.env["ir.model.fields"]._get("res.company", name)
+            self.assertEqual(field.modules, "tiers_lieu_donation", name)
+
+    def test_other_category_needs_its_wording(self):
+        with self.assertRaisesRegex(ValidationError, "wording of the organisation category"):
+            self.company.association_category = "other"
+        self.company.write(
+            {"association_category": "other", "association_category_other": "Fonds de dotation"}
+        )
+
+    def test_public_utility_needs_its_decree(self):
+        with self.assertRaisesRegex(ValidationError, "date of its decree"):
+            self.company.association_category = "public_utility"
+        self.company.write(
+            {
+                "association_category": "public_utility",
+                "association_public_utility_date": "2004-03-12",
+                "association_public_utility_journal_date": "2004-03-20",
+            }
+        )
+        self.assertEqual(self.company.association_category, "public_utility")
+
     def test_other_category_needs_its_legal_basis_confirmed_by_a_manager(self):
         """Issue 13: free text under "Autre organisme" was printed as if eligible."""
         self.company.write(

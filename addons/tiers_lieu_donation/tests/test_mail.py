@@ -1,7 +1,7 @@
 from freezegun import freeze_time
 
 from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import TODAY, DonationCase, pdf_text
 
@@ -44,3 +44,44 @@ class TestReceiptMail(DonationCase):
             receipts.with_user(self.treasurer).action_tl_send_by_email()
         self.assertIn("Karim Benali", str(error.exception))
         self.assertFalse(receipts.filtered("sent_date"))
+
+    def send_through_the_composer(self, receipt):
+        action = receipt.with_user(self.treasurer).action_tl_open_email_composer()
+        composer = Form(
+            self.env["mail.compose.message"]
+            .with_user(self.treasurer)
+            .with_context(**action["context"])
+        )
+        self.assertIn(receipt.number, composer.subject)
+        self.assertEqual(len(composer.attachment_ids), 1)
+        composer.save().action_send_mail()
+        return receipt.message_ids.filtered(lambda m: m.message_type == "comment")[:1]
+
+    def test_the_first_email_after_a_download_sends_the_original_through_the_composer(self):
+        """Issue 12: after one download, the e-mail sent a DUPLICATA without composer and
+        left the send date empty. A Treasurer's download is not a delivery to the donor."""
+        self.claire.lang = "fr_FR"
+        receipt = self.validated(self.claire, 150.0).tax_receipt_id
+        _name, _data, downloaded = receipt.with_user(self.treasurer)._tl_pdf_for_delivery(
+            "download"
+        )
+        self.assertTrue(downloaded)
+        receipt.with_user(self.treasurer).action_tl_open_email_composer()
+        self.assertFalse(receipt.sent_date, "opening the composer is not sending")
+        message = self.send_through_the_composer(receipt)
+        self.assertEqual(message.partner_ids, self.claire)
+        self.assertIn("Reçu fiscal", message.subject)
+        self.assertEqual(message.attachment_ids.name, f"Recu_fiscal_{receipt.number}.pdf")
+        self.assertEqual(message.attachment_ids.raw, receipt._tl_original_pdf())
+        self.assertTrue(receipt.sent_date)
+        first_sent = receipt.sent_date
+        # sent again: a DUPLICATA; the first send date stays
+        again = self.send_through_the_composer(receipt)
+        self.assertTrue(again.attachment_ids.name.endswith("_DUPLICATA.pdf"))
+        self.assertIn("DUPLICATA", pdf_text(again.attachment_ids.raw))
+        self.assertEqual(receipt.sent_date, first_sent)
+        # and a download after the donor's copy is a DUPLICATA too
+        _name, _data, original = receipt.with_user(self.treasurer)._tl_pdf_for_delivery("download")
+        self.assertFalse(original)
+        logged = receipt.message_ids.filtered(lambda m: "e-mail" in (m.body or ""))
+        self.assertEqual(len(logged), 2)

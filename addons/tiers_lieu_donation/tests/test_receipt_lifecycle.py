@@ -29,9 +29,18 @@ class TestReceiptLifecycle(DonationCase):
 
     def test_rolled_back_issuance_gives_its_number_back(self):
         first = self.validated(self.claire, 10.0).tax_receipt_id
-        donation = self.make_donation(self.no_address, 20.0)
-        with self.assertRaises(UserError), self.env.cr.savepoint():
-            donation.with_user(self.treasurer).validate()
+        # One validation, two donors: Claire's receipt draws the next number, then the donor
+        # without an address fails, so the whole issuance is rolled back after numbering.
+        batch = self.make_donation(self.claire, 15.0) | self.make_donation(self.no_address, 20.0)
+        drawn = []
+        with self.assertRaisesRegex(UserError, "Sans Adresse"), self.env.cr.savepoint():
+            try:
+                batch.with_user(self.treasurer).validate()
+            finally:
+                drawn.append(batch[0].tax_receipt_id.number)
+        self.assertEqual(drawn, ["RF-2026-00002"])
+        self.assertEqual(batch.mapped("state"), ["draft", "draft"])
+        self.assertFalse(batch.tax_receipt_id)
         second = self.validated(self.claire, 30.0).tax_receipt_id
         self.assertEqual((first.number, second.number), ("RF-2026-00001", "RF-2026-00002"))
 
