@@ -10,3 +10,4 @@ from . import test_stock_extension
 from . import test_http
 from . import test_concurrency
 from . import test_performance
+from . import test_annual_run
