@@ -107,6 +107,7 @@ class DonationTaxReceipt(models.Model):
     def create(self, vals_list):
         check_treasurer(self.env, self.env._("Only Treasurers may issue tax receipts."))
         today = fields.Date.context_today(self)
+        self._tl_prefetch_issue(vals_list)
         checked_companies = set()
         to_number = defaultdict(list)
         for vals in vals_list:
@@ -124,6 +125,47 @@ class DonationTaxReceipt(models.Model):
         receipts = super().create(vals_list)
         receipts._tl_store_pdfs()
         return receipts
+
+    @api.model
+    def _tl_prefetch_issue(self, vals_list):
+        """Read at once what issuing reads of each receipt's donations and donor (a batch
+        of receipts would otherwise read them receipt by receipt)."""
+        if len(vals_list) < 2:
+            return
+        donations = self.env["donation.donation"].concat(
+            *(self._tl_donations_from_vals(vals) for vals in vals_list)
+        )
+        partners = self.env["res.partner"].browse(
+            {vals["partner_id"] for vals in vals_list if vals.get("partner_id")}
+        )
+        for fname in ("name", "street", "zip", "city", "is_company", "siren", "legal_form"):
+            partners.mapped(fname)
+        for fname in (
+            "state",
+            "nature",
+            "is_anonymous",
+            "company_id",
+            "commercial_partner_id",
+            "tax_receipt_id",
+            "tax_receipt_total",
+            "donation_date",
+            "number",
+            "payment_mode",
+            "donor_kind",
+            "counterpart_value",
+        ):
+            donations.mapped(fname)
+        for fname in (
+            "nature",
+            "tax_receipt_ok",
+            "tax_receipt_amount",
+            "in_kind_description",
+            "quantity",
+            "valuation_basis",
+            "staff_count",
+            "staff_hours",
+        ):
+            donations.line_ids.mapped(fname)
 
     def write(self, vals):
         if {"pdf_original_id", "pdf_sha256"} & set(vals) and self.filtered("pdf_sha256"):
