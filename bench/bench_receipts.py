@@ -128,7 +128,7 @@ def job_server(args):
             if time.monotonic() > deadline:
                 raise SystemExit("Odoo did not start")
             time.sleep(0.5)
-        yield url
+        yield url, process
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=60)
@@ -145,12 +145,15 @@ def queries_per_receipt(env, results):
     )
     partner_ids = run._tl_pending_partner_ids()[:200]
     label = f"one job: {len(partner_ids)} annual receipts"
+    cpu = time.process_time()
     with measure(env, label, results):
         run._tl_issue_chunk(partner_ids)
+    cpu = time.process_time() - cpu
     _label, seconds, queries = results[-1]
     print(
         f"{'  per receipt':<50} {seconds / len(partner_ids) * 1000:8.2f} ms "
-        f"{queries / len(partner_ids):8.2f} queries",
+        f"{queries / len(partner_ids):8.2f} queries ({cpu / len(partner_ids) * 1000:.2f} ms "
+        "of CPU in Odoo)",
         flush=True,
     )
     env.cr.rollback()
@@ -158,7 +161,7 @@ def queries_per_receipt(env, results):
 
 def annual_run_with_jobs(args, registry):
     """Launch the annual run and wait until its jobs are done; returns the seconds."""
-    with job_server(args):
+    with job_server(args) as (_url, process):
         with registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
             started = time.perf_counter()
@@ -183,7 +186,27 @@ def annual_run_with_jobs(args, registry):
                     raise SystemExit(f"{failed} job(s) failed: see the queue_job table")
             if time.perf_counter() - started > 1800:
                 raise SystemExit("the annual run did not end within 30 min")
-    return elapsed
+        cpu = server_cpu_seconds(process.pid)
+    return elapsed, cpu
+
+
+def server_cpu_seconds(pid):
+    """CPU seconds (user + system) of the server's processes: its main process (the job
+    runner) and its workers, which are in its process group; the load of the other
+    processes on the machine stretches the wall time, not this."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pid:  # process group
+            total += int(fields[11]) + int(fields[12])
+    return total / ticks
 
 
 def fields_date(text):
@@ -204,10 +227,11 @@ def main():
         cr.commit()
         queries_per_receipt(env, results)
 
-    elapsed = annual_run_with_jobs(args, registry)
+    elapsed, cpu = annual_run_with_jobs(args, registry)
     print(
         f"{f'annual run, {args.count} receipts, {args.workers} job workers':<50} "
-        f"{elapsed:8.3f} s ({elapsed / args.count * 1000:.2f} ms per receipt)",
+        f"{elapsed:8.3f} s ({elapsed / args.count * 1000:.2f} ms per receipt; Odoo "
+        f"processes' CPU {cpu:.1f} s; load average {os.getloadavg()[0]:.1f})",
         flush=True,
     )
 
