@@ -216,10 +216,22 @@ def serve(args, workers):
         f"--workers={workers}",
         "--max-cron-threads=0",
         "--log-level=warn",
+        f"--logfile={args.config.rsplit('/', 1)[0]}/logs/bench_load_{workers}.log",
         "--limit-time-real=120",
     ]
+    # A worker gives a client 2 s (ODOO_HTTP_SOCKET_TIMEOUT) to send its request once it
+    # accepted the connection; in production the reverse proxy sends whole requests at
+    # once. Here the 20 simulated users are threads of one Python process on a shared
+    # 2-core machine: one may be descheduled for over 2 s between connecting and sending,
+    # and the worker then drops the connection ("Request timed out" in its log, "Remote
+    # end closed connection" here). The bench gives clients the time a proxy would.
+    environ = dict(os.environ, ODOO_HTTP_SOCKET_TIMEOUT="30")
     process = subprocess.Popen(
-        command, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        command,
+        start_new_session=True,
+        env=environ,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{args.port}"
     deadline = time.monotonic() + 120
