@@ -1,7 +1,14 @@
 """Issues and renders annual tax receipts (reportlab) and compares the rendering with OCA's
 QWeb PDF report (wkhtmltopdf) on the same receipts, in the same run.
 
-    tools/bench.sh bench/bench_receipts.py [--count 10000] [--qweb-sample 50]
+    tools/bench.sh bench/bench_receipts.py [--count 10000] [--qweb-sample 50] [--workers 2]
+
+The annual run is timed as the treasurer gets it (issue 15): the donors and donations are
+committed (the bench database is a throw-away copy), an Odoo server with --workers job
+workers and OCA queue_job's runner (channel root:<workers>) is started, the run is
+launched, and the time until it is done is the wall time of its jobs (200 donors each),
+from the launch to the last receipt committed. The queries of one job (200 receipts:
+number, PDF, stored original) are counted in this process beforehand, rolled back.
 
 Each donor gives twice (a transfer and a card payment); the donations are recorded as
 validated without their journal entries, which are not what is measured. The QWeb path is
@@ -12,13 +19,20 @@ one call; the bench tries and says so. Without wkhtmltopdf, the comparison is sk
 """
 
 import base64
+import contextlib
 import logging
+import os
 import shutil
+import signal
+import subprocess
+import sys
 import time
 
-from common import bench_env, measure, parse_args
+import requests
+from common import measure, parse_args
 
-from odoo import Command
+import odoo
+from odoo import SUPERUSER_ID, Command, api
 from odoo.tools.misc import file_open
 
 YEAR = 2025
@@ -71,28 +85,167 @@ def prepare(env, count):
         ]
     )
     donations.write({"state": "done"})
+    # the year's numbering exists, as after the first receipt of the year
+    env.company.donation_individual_sequence_id._create_date_range_seq(f"{YEAR}-06-01")
     return donations
 
 
+@contextlib.contextmanager
+def job_server(args):
+    """An Odoo server with ``args.workers`` workers and the queue_job runner."""
+    command = [
+        os.path.join(os.path.dirname(sys.executable), "odoo"),
+        "-c",
+        args.config,
+        "-d",
+        args.database,
+        f"--db-filter=^{args.database}$",
+        f"--http-port={args.port}",
+        f"--workers={args.workers}",
+        "--max-cron-threads=0",
+        "--load=base,web,queue_job",
+        "--log-level=warn",
+        "--limit-time-real=600",
+        "--limit-time-cpu=600",
+    ]
+    environ = dict(os.environ, ODOO_QUEUE_JOB_CHANNELS=f"root:{args.workers}")
+    process = subprocess.Popen(
+        command,
+        start_new_session=True,
+        env=environ,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        url = f"http://127.0.0.1:{args.port}"
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                if requests.get(f"{url}/web/health", timeout=2).ok:
+                    break
+            except requests.RequestException:
+                pass
+            if time.monotonic() > deadline:
+                raise SystemExit("Odoo did not start")
+            time.sleep(0.5)
+        yield url, process
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=60)
+
+
+def queries_per_receipt(env, results):
+    """Queries of one job of the run (200 donors), rolled back."""
+    run = env["tiers_lieu.donation.receipt.run"].create(
+        {
+            "name": "bench",
+            "start_date": f"{YEAR}-01-01",
+            "end_date": f"{YEAR}-12-31",
+        }
+    )
+    partner_ids = run._tl_pending_partner_ids()[:200]
+    label = f"one job: {len(partner_ids)} annual receipts"
+    cpu = time.process_time()
+    with measure(env, label, results):
+        run._tl_issue_chunk(partner_ids)
+    cpu = time.process_time() - cpu
+    _label, seconds, queries = results[-1]
+    print(
+        f"{'  per receipt':<50} {seconds / len(partner_ids) * 1000:8.2f} ms "
+        f"{queries / len(partner_ids):8.2f} queries ({cpu / len(partner_ids) * 1000:.2f} ms "
+        "of CPU in Odoo)",
+        flush=True,
+    )
+    env.cr.rollback()
+
+
+def annual_run_with_jobs(args, registry):
+    """Launch the annual run and wait until its jobs are done; returns the seconds."""
+    with job_server(args) as (_url, process):
+        with registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            started = time.perf_counter()
+            run = env["tiers_lieu.donation.receipt.run"]._tl_launch(
+                env.company,
+                fields_date(f"{YEAR}-01-01"),
+                fields_date(f"{YEAR}-12-31"),
+            )
+            run_id = run.id
+        while True:
+            time.sleep(0.25)
+            with registry.cursor() as cr:
+                cr.execute(
+                    "SELECT state FROM tiers_lieu_donation_receipt_run WHERE id = %s", [run_id]
+                )
+                if cr.fetchone()[0] == "done":
+                    elapsed = time.perf_counter() - started
+                    break
+                cr.execute("SELECT count(*) FROM queue_job WHERE state = 'failed'")
+                failed = cr.fetchone()[0]
+                if failed:
+                    raise SystemExit(f"{failed} job(s) failed: see the queue_job table")
+            if time.perf_counter() - started > 1800:
+                raise SystemExit("the annual run did not end within 30 min")
+        cpu = server_cpu_seconds(process.pid)
+    return elapsed, cpu
+
+
+def server_cpu_seconds(pid):
+    """CPU seconds (user + system) of the server's processes: its main process (the job
+    runner) and its workers, which are in its process group; the load of the other
+    processes on the machine stretches the wall time, not this."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pid:  # process group
+            total += int(fields[11]) + int(fields[12])
+    return total / ticks
+
+
+def fields_date(text):
+    return odoo.fields.Date.to_date(text)
+
+
 def main():
-    args = parse_args(__doc__, count=10000, qweb_sample=50)
+    args = parse_args(__doc__, count=10000, qweb_sample=50, workers=2, port=8178)
     # OCA's wizard logs each receipt it generates
     logging.getLogger("odoo.addons.donation_base").setLevel(logging.WARNING)
     results = []
-    with bench_env(args) as env:
+    odoo.tools.config.parse_config(["-c", args.config, "-d", args.database, "--no-http"])
+    registry = odoo.modules.registry.Registry(args.database)
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
         with measure(env, f"prepare {args.count} donors, {2 * args.count} donations", results):
             prepare(env, args.count)
+        cr.commit()
+        queries_per_receipt(env, results)
 
-        wizard = env["tax.receipt.annual.create"].create(
-            {"start_date": f"{YEAR}-01-01", "end_date": f"{YEAR}-12-31"}
-        )
-        label = f"issue {args.count} annual receipts (number, PDF, attachment)"
-        with measure(env, label, results):
-            wizard.generate_annual_receipts()
+    elapsed, cpu = annual_run_with_jobs(args, registry)
+    print(
+        f"{f'annual run, {args.count} receipts, {args.workers} job workers':<50} "
+        f"{elapsed:8.3f} s ({elapsed / args.count * 1000:.2f} ms per receipt; Odoo "
+        f"processes' CPU {cpu:.1f} s; load average {os.getloadavg()[0]:.1f})",
+        flush=True,
+    )
+
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
         receipts = env["donation.tax.receipt"].search([("fiscal_year", "=", YEAR)])
         assert len(receipts) == args.count, len(receipts)
         numbers = sorted(int(n.rsplit("-", 1)[1]) for n in receipts.mapped("number"))
         assert numbers == list(range(1, args.count + 1)), "numbering has a gap"
+        assert all(receipts.mapped("pdf_sha256")), "a receipt without its PDF"
+        # the yearly declaration (222 bis) sums them in SQL: bounded, not a background job
+        declaration = env["tiers_lieu.donation.declaration"].create({"year": YEAR})
+        with measure(env, f"222 bis declaration over {args.count} receipts", results):
+            declaration.action_compute()
 
         # importable once bench_env has set the addons path
         from odoo.addons.tiers_lieu_donation.pdf.receipt import ReceiptRenderer

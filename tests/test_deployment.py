@@ -110,7 +110,8 @@ def test_workers_websocket_and_limits_sized():
     soft, hard = int(options["limit_memory_soft"]), int(options["limit_memory_hard"])
     assert GIB // 2 <= soft < hard <= 4 * GIB
     cpu, real = int(options["limit_time_cpu"]), int(options["limit_time_real"])
-    # 2,000 annual receipts take about 20 s: room for them, not for a runaway request.
+    # a job of 200 annual receipts (a worker's request) takes a few seconds: room for it,
+    # not for a runaway request.
     assert 60 <= cpu <= real <= 600
     assert int(options["max_cron_threads"]) >= 1
     assert odoo_conf()["addons_path"].split(",")[0] == "/mnt/extra-addons"

@@ -8,7 +8,7 @@
     "author": "Tiers-Lieu ERP contributors",
     "maintainers": [],
     "website": "https://github.com/tiers-lieu-erp/tiers-lieu-erp",
-    "depends": ["tiers_lieu", "donation", "l10n_fr_account", "portal"],
+    "depends": ["tiers_lieu", "donation", "l10n_fr_account", "portal", "queue_job"],
     "external_dependencies": {"python": ["reportlab", "num2words"]},
     "data": [
         "security/tiers_lieu_donation_groups.xml",
@@ -20,6 +20,7 @@
         "report/donation_reports.xml",
         "views/donation_donation_views.xml",
         "views/donation_tax_receipt_views.xml",
+        "views/tiers_lieu_donation_receipt_run_views.xml",
         "views/donation_pool_views.xml",
         "views/donation_parameter_views.xml",
         "views/product_template_views.xml",

@@ -11,3 +11,5 @@ from . import donation_receipt_line
 from . import donation_tax_receipt
 from . import donation_pool
 from . import tiers_lieu_donation_receipt_original
+from . import tiers_lieu_donation_receipt_run
+from . import tiers_lieu_donation_receipt_run_failure

@@ -655,7 +655,7 @@ class DonationDonation(models.Model):
                     "per year."
                 )
             )
-        if company.currency_id != self.env.ref("base.EUR"):
+        if company.currency_id.name != "EUR":
             raise UserError(
                 self.env._(
                     "%(company)s does not keep its accounts in euros: French tax receipts "

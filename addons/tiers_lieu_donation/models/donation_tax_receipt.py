@@ -11,6 +11,7 @@ from odoo.tools.misc import format_date
 from odoo.addons.tiers_lieu.lang import company_lang_env
 
 from ..access import ISSUED_RECEIPT_WRITE, check_treasurer, internal
+from ..numbering import draw_numbers
 from ..pdf.receipt import ReceiptRenderer, stamp_pdf
 
 RECEIPT_FORMS = [
@@ -70,6 +71,14 @@ class DonationTaxReceipt(models.Model):
     cancel_user_id = fields.Many2one("res.users", string="Cancelled By", readonly=True)
     replaced_by_id = fields.Many2one("donation.tax.receipt", readonly=True, copy=False)
     replaces_id = fields.Many2one("donation.tax.receipt", readonly=True, copy=False)
+    annual_run_id = fields.Many2one(
+        "tiers_lieu.donation.receipt.run",
+        string="Annual Run",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="The run of the annual receipts that issued this receipt.",
+    )
     retention_end_date = fields.Date(
         compute="_compute_retention_end_date",
         store=True,
@@ -98,16 +107,65 @@ class DonationTaxReceipt(models.Model):
     def create(self, vals_list):
         check_treasurer(self.env, self.env._("Only Treasurers may issue tax receipts."))
         today = fields.Date.context_today(self)
+        self._tl_prefetch_issue(vals_list)
         checked_companies = set()
+        to_number = defaultdict(list)
         for vals in vals_list:
             company = self.env["res.company"].browse(vals.get("company_id") or self.env.company.id)
             if company.id not in checked_companies:
                 company._tl_check_receipt_issuer()
                 checked_companies.add(company.id)
             vals.update(self._tl_prepare_issue_vals(vals, company, today))
+            to_number[company, vals["receipt_form"], vals["date"]].append(vals)
+        # numbers last, in one draw per form and day: nothing but the insertion follows
+        for (company, form, date), numbered in to_number.items():
+            numbers = self._tl_next_numbers(company, form, date, len(numbered))
+            for vals, number in zip(numbered, numbers, strict=True):
+                vals["number"] = number
         receipts = super().create(vals_list)
         receipts._tl_store_pdfs()
         return receipts
+
+    @api.model
+    def _tl_prefetch_issue(self, vals_list):
+        """Read at once what issuing reads of each receipt's donations and donor (a batch
+        of receipts would otherwise read them receipt by receipt)."""
+        if len(vals_list) < 2:
+            return
+        donations = self.env["donation.donation"].concat(
+            *(self._tl_donations_from_vals(vals) for vals in vals_list)
+        )
+        partners = self.env["res.partner"].browse(
+            {vals["partner_id"] for vals in vals_list if vals.get("partner_id")}
+        )
+        for fname in ("name", "street", "zip", "city", "is_company", "siren", "legal_form"):
+            partners.mapped(fname)
+        for fname in (
+            "state",
+            "nature",
+            "is_anonymous",
+            "company_id",
+            "commercial_partner_id",
+            "tax_receipt_id",
+            "tax_receipt_total",
+            "donation_date",
+            "number",
+            "payment_mode",
+            "donor_kind",
+            "counterpart_value",
+        ):
+            donations.mapped(fname)
+        for fname in (
+            "nature",
+            "tax_receipt_ok",
+            "tax_receipt_amount",
+            "in_kind_description",
+            "quantity",
+            "valuation_basis",
+            "staff_count",
+            "staff_hours",
+        ):
+            donations.line_ids.mapped(fname)
 
     def write(self, vals):
         if {"pdf_original_id", "pdf_sha256"} & set(vals) and self.filtered("pdf_sha256"):
@@ -179,27 +237,12 @@ class DonationTaxReceipt(models.Model):
         res = super().update_tax_receipt_annual_dict(
             tax_receipt_annual_dict, start_date, end_date, company
         )
-        # The annual wizard (tl_annual_wizard_id) may run for some donors only, and leaves
-        # the incomplete ones aside, listed on it, to issue the others; any other caller
-        # gets one error listing them all, before any receipt is issued.
-        wizard = self.env["tax.receipt.annual.create"].browse(
-            self.env.context.get("tl_annual_wizard_id")
-        )
-        if wizard.partner_ids:
-            for partner in [p for p in tax_receipt_annual_dict if p not in wizard.partner_ids]:
-                del tax_receipt_annual_dict[partner]
         problems = []
-        for partner in list(tax_receipt_annual_dict):
+        for partner in tax_receipt_annual_dict:
             form = "company" if partner.is_company else "individual"
             missing = partner._tl_missing_receipt_identity(form)
             if missing:
                 problems.append(f"{partner.display_name}: {', '.join(missing)}")
-                if wizard:
-                    del tax_receipt_annual_dict[partner]
-                    wizard.incomplete_partner_ids = [Command.link(partner.id)]
-        if wizard:
-            wizard.incomplete_report = "\n".join(problems)
-            return res
         if problems:
             raise UserError(
                 self.env._(
@@ -546,7 +589,6 @@ class DonationTaxReceipt(models.Model):
         parameter = "company_form" if form == "company" else "individual_form"
         lines = donations._tl_receipt_line_vals()
         return {
-            "number": self._tl_next_number(company, form, date),
             "date": date,
             "receipt_form": form,
             "form_reference": self.env["tiers_lieu.donation.parameter"]._get_text(parameter, date),
@@ -590,7 +632,9 @@ class DonationTaxReceipt(models.Model):
             )
 
     @api.model
-    def _tl_next_number(self, company, form, date):
+    def _tl_next_numbers(self, company, form, date, count=1):
+        """``count`` gapless numbers of ``form`` for receipts dated ``date`` (see
+        numbering.py: a concurrent issuer waits for them rather than fail)."""
         sequence = (
             company.donation_company_sequence_id
             if form == "company"
@@ -604,16 +648,6 @@ class DonationTaxReceipt(models.Model):
                     company=company.display_name,
                 )
             )
-        # Issuers take turns on the sequence row. A concurrent issuer waits here, then
-        # fails with a serialization error and is retried on fresh data (as Odoo retries
-        # any request), so a number is never drawn twice (even the first of a year, whose
-        # date range is created here); being no_gap, a rolled-back issuance gives its
-        # number back.
-        self.env.cr.execute(
-            "UPDATE ir_sequence SET number_next = number_next WHERE id = %s",
-            [sequence.id],
-            log_exceptions=False,  # an expected conflict, retried: not an error to log
-        )
         later = self.sudo().search(
             [("company_id", "=", company.id), ("receipt_form", "=", form), ("date", ">", date)],
             limit=1,
@@ -627,7 +661,7 @@ class DonationTaxReceipt(models.Model):
                     date=format_date(self.env, later.date),
                 )
             )
-        return sequence.sudo()._next(sequence_date=date)
+        return draw_numbers(self.env, sequence, date, count)
 
     def _tl_store_pdfs(self):
         renderer = ReceiptRenderer(self.env)
@@ -642,7 +676,15 @@ class DonationTaxReceipt(models.Model):
                 ]
             )
         )
-        for receipt, original, pdf in zip(self, originals, pdfs, strict=True):
-            receipt.sudo().with_context(tl_receipt_write=ISSUED_RECEIPT_WRITE).write(
-                {"pdf_original_id": original.id, "pdf_sha256": hashlib.sha256(pdf).hexdigest()}
-            )
+        # one UPDATE for the batch (the ORM writes record by record)
+        self.env.cr.execute(
+            "UPDATE donation_tax_receipt AS r SET pdf_original_id = v.original, "
+            "pdf_sha256 = v.sha256 FROM unnest(%s::int[], %s::int[], %s::varchar[]) "
+            "AS v(id, original, sha256) WHERE r.id = v.id",
+            [
+                self.ids,
+                originals.ids,
+                [hashlib.sha256(pdf).hexdigest() for pdf in pdfs],
+            ],
+        )
+        self.invalidate_recordset(["pdf_original_id", "pdf_sha256"])

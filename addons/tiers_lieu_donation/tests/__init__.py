@@ -11,3 +11,4 @@ from . import test_http
 from . import test_concurrency
 from . import test_performance
 from . import test_donation_form
+from . import test_annual_run

@@ -57,6 +57,32 @@ class TestQueryCounts(DonationCase):
         self.assertLessEqual(per_receipt, 30, f"{large} queries for 40 receipts")
         self.assertLessEqual(large, 10 * small + 40, f"4 receipts: {small}, 40: {large}")
 
+    def annual_job_queries(self, count):
+        """Queries of one job of the annual run issuing ``count`` receipts."""
+        self.donors(count)
+        run = self.env["tiers_lieu.donation.receipt.run"].create(
+            {"name": "Test", "start_date": "2026-01-01", "end_date": "2026-12-31"}
+        )
+        partner_ids = run._tl_pending_partner_ids()
+        self.assertEqual(len(partner_ids), count)
+        run = run.with_user(self.treasurer)
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        run._tl_issue_chunk(partner_ids)
+        self.env.flush_all()
+        queries = self.env.cr.sql_log_count - before
+        self.assertEqual(run.done_count, count)
+        return queries
+
+    def test_annual_job_issues_a_receipt_in_at_most_6_queries(self):
+        """Issue 15: each receipt of the annual run (number, lines, PDF, stored original)
+        costs at most 6 queries; the rest is paid once per job."""
+        few = self.annual_job_queries(5)
+        many = self.annual_job_queries(25)
+        per_receipt = (many - few) / 20
+        self.assertLessEqual(per_receipt, 6, f"5 receipts: {few} queries, 25: {many}")
+
     def test_declaration_queries_do_not_grow_with_the_receipts(self):
         self.issue(self.donors(3))
 

@@ -3,6 +3,8 @@ import re
 
 from odoo import fields, models
 
+from odoo.addons.queue_job.job import identity_exact
+
 from ..octoprint_client import OctoPrintError
 
 
@@ -13,14 +15,64 @@ class TiersLieuPrintJob(models.Model):
         string="OctoPrint File", readonly=True, copy=False, help="The file as OctoPrint stores it."
     )
     octoprint_progress = fields.Float(string="Progress (%)", readonly=True, copy=False)
+    octoprint_sending = fields.Boolean(
+        string="Sending to the Printer",
+        readonly=True,
+        copy=False,
+        help="The file is being uploaded to OctoPrint in the background; the job starts "
+        "when the printer takes it.",
+    )
 
-    def _send_to_machine(self):
-        """A job with a file on a machine linked to OctoPrint starts on the printer first:
-        if OctoPrint refuses, the job stays queued and the machine says why."""
-        message = super()._send_to_machine()
-        if message or not (self.machine_id.octoprint_linked and self.print_file):
-            return message
-        return self._octoprint_send()
+    def _octoprint_to_send(self):
+        return self.filtered(lambda job: job.machine_id.octoprint_linked and job.print_file)
+
+    def action_start(self):
+        """Jobs with a file on a machine linked to OctoPrint are uploaded in a background
+        job (channel root.octoprint, bounded timeouts), never in the user's request: they
+        start when the printer takes them; if OctoPrint refuses, they stay queued and the
+        machine says why."""
+        to_send = self._octoprint_to_send()
+        if not to_send:
+            return super().action_start()
+        self._check_can_start()
+        others = self - to_send
+        result = super(TiersLieuPrintJob, others).action_start() if others else True
+        to_send.write({"octoprint_sending": True})
+        for job in to_send:
+            job.with_delay(
+                identity_key=identity_exact,
+                description=self.env._("OctoPrint upload of job %(job)s", job=job.name),
+            )._octoprint_send_and_start()
+        if isinstance(result, dict):  # the others' refusals come first
+            return result
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "info",
+                "title": self.env._("Sending to the printer"),
+                "message": self.env._(
+                    "%(jobs)s: the file is uploaded to OctoPrint in the background; the job "
+                    "starts when the printer takes it.",
+                    jobs=", ".join(to_send.mapped("name")),
+                ),
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
+
+    def _octoprint_send_and_start(self):
+        """Background job: upload and print, then start the job in Odoo."""
+        self.ensure_one()
+        if not self.octoprint_sending:
+            return
+        self.octoprint_sending = False
+        if self.state != "queued":  # cancelled or moved meanwhile
+            return
+        message = self._octoprint_send()
+        if message:
+            self.message_post(body=message, subtype_xmlid="mail.mt_note")
+            return
+        self._start()
 
     def _octoprint_filename(self):
         self.ensure_one()

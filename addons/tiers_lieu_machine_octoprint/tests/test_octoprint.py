@@ -30,6 +30,19 @@ class OctoPrintCase(MachineCase):
         job.action_queue()
         return job
 
+    def send_jobs(self):
+        return self.env["queue.job"].search(
+            [("method_name", "=", "_octoprint_send_and_start"), ("state", "=", "pending")]
+        )
+
+    def start(self, job, user=None):
+        """Start as a user does, then run the upload job as the job runner would."""
+        action = job.with_user(user or self.env.user).action_start()
+        for queued in self.send_jobs():
+            Job.load(self.env, queued.uuid).perform()
+            queued.state = "done"
+        return action
+
 
 @tagged("post_install", "-at_install")
 class TestOctoPrintLive(OctoPrintCase):
@@ -76,7 +89,7 @@ class TestOctoPrintLive(OctoPrintCase):
 
     def test_start_uploads_prints_and_records_done(self):
         job = self.make_linked_job(self.mk4)
-        self.assertIsNone(job.with_user(self.staff).action_start() and None)
+        self.start(job, self.staff)
         self.assertEqual(job.state, "printing")
         self.assertTrue(job.octoprint_file.startswith("JOB_"))
         self.assertTrue(job.octoprint_file.endswith("connector_test.gcode"))
@@ -92,7 +105,7 @@ class TestOctoPrintLive(OctoPrintCase):
 
     def test_print_cancelled_at_the_printer_is_recorded_failed(self):
         job = self.make_linked_job(self.mk4)
-        job.action_start()
+        self.start(job)
         self.server.wait(
             lambda: self.server.request("GET", "/api/job")[1]["state"] == "Printing", 10, 0.05
         )
@@ -105,17 +118,35 @@ class TestOctoPrintLive(OctoPrintCase):
     def test_printer_not_operational_leaves_the_job_queued(self):
         self.server.disconnect_printer()
         job = self.make_linked_job(self.mk4)
-        action = job.action_start()
+        self.start(job)
         self.assertEqual(job.state, "queued")
         self.assertFalse(job.octoprint_file)
-        self.assertEqual(action["params"]["type"], "danger")
+        self.assertFalse(job.octoprint_sending)
         self.assertEqual(self.mk4.octoprint_status, "error")
         self.assertIn("did not start printing", self.mk4.octoprint_message)
         self.assertIn(job.name, self.mk4.message_ids[0].body)
+        self.assertIn("did not start printing", job.message_ids[0].body)
+
+    def test_upload_runs_in_a_background_job_not_in_the_request(self):
+        """Issue 15: the upload was an HTTP call in the user's transaction."""
+        job = self.make_linked_job(self.mk4)
+        action = job.with_user(self.staff).action_start()
+        self.assertEqual(action["params"]["type"], "info")
+        self.assertEqual((job.state, job.octoprint_sending), ("queued", True))
+        self.assertFalse(job.octoprint_file, "nothing uploaded in the request")
+        queued = self.send_jobs()
+        self.assertEqual(queued.channel, "root.octoprint")
+        self.assertEqual(queued.records, job)
+        job.with_user(self.staff).action_start()  # a second click: no second upload
+        self.assertEqual(self.send_jobs(), queued)
+        Job.load(self.env, queued.uuid).perform()
+        self.assertEqual((job.state, job.octoprint_sending), ("printing", False))
+        self.assertTrue(job.octoprint_file)
+        self.poll_until(job, ("done", "failed"))  # the printer is free for the next test
 
     def test_wrong_key_is_refused_and_nothing_changes(self):
         job = self.make_linked_job(self.mk4)
-        job.action_start()
+        self.start(job)
         self.assertEqual(job.state, "printing")
         self.mk4.octoprint_api_key = "NOT-THE-KEY"
         self.mk4._octoprint_poll()
@@ -141,7 +172,7 @@ class TestOctoPrintFaults(OctoPrintCase):
     def check_fault(self, url, expected):
         self.link(self.mk4, url)
         job = self.make_linked_job(self.mk4)
-        action = job.action_start()
+        action = self.start(job)
         self.assertEqual(job.state, "queued")
         self.assertEqual(action["tag"], "display_notification")
         self.assertEqual(self.mk4.octoprint_status, "error")
