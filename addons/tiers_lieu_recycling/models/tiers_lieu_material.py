@@ -121,9 +121,11 @@ class TiersLieuMaterial(models.Model):
                     )
                 )
             product = self._offcut_product()
+            # One lot per weighing: no creation message in its chatter, the move says it.
             lot = (
                 self.env["stock.lot"]
                 .sudo()
+                .with_context(mail_create_nolog=True, tracking_disable=True)
                 .create({"product_id": product.id, "company_id": company.id})
             )
         destination = self._offcut_bin()

@@ -71,7 +71,9 @@ class TestOffcut(RecyclingCase):
         job.action_done()
         Wizard = self.env["tiers_lieu.offcut.weigh"].with_user(self.staff)
         self.env.invalidate_all()
-        with self.assertQueryCount(__system__=80):
+        # One create of the wizard, then one lot and one move validated by Odoo's stock
+        # engine (quants at both ends, push rules): about 45 of these queries are its.
+        with self.assertQueryCount(62):
             wizard = Wizard.create(
                 {
                     "material_id": self.pla.id,

@@ -358,7 +358,7 @@ class TiersLieuMassBalanceLine(models.TransientModel):
     sequence = fields.Integer()
     kind = fields.Selection(LINE_KINDS, required=True)
     name = fields.Char(string="Line")
-    grams = fields.Float(string="Grams", digits=(16, 1))
+    grams = fields.Float(digits=(16, 1))
 
     def action_view_moves(self):
         """The move lines behind this line of the balance."""
