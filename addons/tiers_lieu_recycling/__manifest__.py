@@ -24,5 +24,9 @@
         "wizards/tiers_lieu_mass_balance_views.xml",
         "views/tiers_lieu_recycling_menus.xml",
     ],
+    "demo": ["demo/tiers_lieu_recycling_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["tiers_lieu_recycling/static/tests/tours/*.js"],
+    },
     "installable": True,
 }

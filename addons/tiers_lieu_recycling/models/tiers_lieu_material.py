@@ -74,9 +74,12 @@ class TiersLieuMaterial(models.Model):
             self.sudo().offcut_product_id = product
         return self.offcut_product_id
 
-    def _weigh_offcut(self, source, grams, job=None, machine=None, partner=None, spool=None):
+    def _weigh_offcut(
+        self, source, grams, job=None, machine=None, partner=None, spool=None, date=None
+    ):
         """Put ``grams`` of offcuts of this material, from ``source``, in its bin as one
-        done stock move (a new offcut lot, or the ``spool`` for its end); returns the
+        done stock move (a new offcut lot, or the ``spool`` for its end), dated ``date``
+        (now by default: a past date records a weighing written on paper); returns the
         move."""
         self.ensure_one()
         job = job or self.env["tiers_lieu.print.job"]
@@ -165,6 +168,9 @@ class TiersLieuMaterial(models.Model):
             )
         )
         move._action_done()
+        if date:
+            move.write({"date": date})
+            move.move_line_ids.write({"date": date})
         return move
 
     def _send_offcuts_away(self, grams, bin_location=None):

@@ -282,6 +282,10 @@ class TiersLieuRecyclingBatch(models.Model):
         production.write({"lot_producing_id": lot.id, "qty_producing": self.output_grams})
         production.move_finished_ids.recycling_batch_id = self
         production.with_context(skip_consumption=True, skip_backorder=True).button_mark_done()
+        # The batch's date is when the grams moved (a batch recorded after the run).
+        moves = production.move_raw_ids | production.move_finished_ids
+        moves.write({"date": self.date})
+        moves.move_line_ids.write({"date": self.date})
         self.write({"state": "done", "production_id": production.id, "output_lot_id": lot.id})
 
 

@@ -5,4 +5,5 @@ from . import (
     test_offcut,
     test_register,
     test_security,
+    test_tour,
 )
