@@ -30,7 +30,7 @@ def setup(env):
         "supplier": env.ref("stock.stock_location_suppliers"),
         "stock": warehouse.lot_stock_id,
         "consumption": env.ref("tiers_lieu_consumable.stock_location_print_consumption"),
-        "inventory": env.ref("stock.stock_location_inventory"),
+        "inventory": products[0].with_company(env.company).property_stock_inventory,
         "waste": env.ref("tiers_lieu_recycling.stock_location_waste_sent"),
     }
     return materials, products, offcut_products, locations
@@ -70,10 +70,10 @@ def insert_moves(env, count, materials, products, offcut_products, locations):
             INSERT INTO bench_kind VALUES %s;
             CREATE TEMP TABLE bench_moves AS
             SELECT n, k.*,
-                   (1 + n %% 97)::numeric AS grams,
-                   TIMESTAMP '2024-01-01' + (n %% 1096) * INTERVAL '1 day' AS date
+                   (1 + mod(n, 97))::numeric AS grams,
+                   TIMESTAMP '2024-01-01' + mod(n, 1096) * INTERVAL '1 day' AS date
               FROM generate_series(1, %s) n
-              JOIN bench_kind k ON k.kind = n %% %s;
+              JOIN bench_kind k ON k.kind = mod(n, %s);
             WITH moves AS (
                 INSERT INTO stock_move (name, product_id, product_uom, product_uom_qty,
                     product_qty, quantity, location_id, location_dest_id, company_id,

@@ -47,6 +47,13 @@ class TiersLieuMassBalance(models.TransientModel):
     waste_ids = fields.One2many("tiers_lieu.mass.balance.waste", "balance_id", readonly=True)
     computed = fields.Boolean(readonly=True)
 
+    @api.depends("date_from", "date_to")
+    def _compute_display_name(self):
+        for balance in self:
+            balance.display_name = self.env._(
+                "Mass balance %(start)s – %(end)s", start=balance.date_from, end=balance.date_to
+            )
+
     @api.constrains("date_from", "date_to")
     def _check_dates(self):
         for balance in self:
@@ -59,13 +66,28 @@ class TiersLieuMassBalance(models.TransientModel):
     def _classified_moves_sql(self, company):
         """One row per done move line of a material that crosses the perimeter (spools in
         the internal locations and the offcut bins): id, material_id, date, grams (signed:
-        + into the perimeter) and its category."""
+        + into the perimeter) and its category. The locations are resolved beforehand into
+        arrays of ids, and the move, lot and job are read only for the rows whose category
+        depends on them: one scan of the move lines."""
         offcut = self.env.ref("tiers_lieu_consumable.stock_location_offcut")
         consumption = self.env.ref("tiers_lieu_consumable.stock_location_print_consumption")
         waste = self.env.ref("tiers_lieu_recycling.stock_location_waste_sent")
-        offcut_path = f"{offcut.parent_path}%"
-        src_in = SQL("(src.usage = 'internal' OR src.parent_path LIKE %s)", offcut_path)
-        dst_in = SQL("(dst.usage = 'internal' OR dst.parent_path LIKE %s)", offcut_path)
+        Location = self.env["stock.location"].sudo().with_context(active_test=False)
+        offcut_tree = Location.search([("id", "child_of", offcut.id)])
+        perimeter = Location.search([("usage", "=", "internal")]) | offcut_tree
+        suppliers = Location.search([("usage", "=", "supplier")])
+        productions = Location.search([("usage", "=", "production")]) - consumption
+        others = Location.search([("usage", "=", "inventory")]) - offcut_tree - waste
+        dst_in = SQL("(ml.location_dest_id = ANY(%s))", perimeter.ids)
+        src_in = SQL("(ml.location_id = ANY(%s))", perimeter.ids)
+
+        def touches(locations):
+            return SQL(
+                "(ml.location_id = ANY(%s) OR ml.location_dest_id = ANY(%s))",
+                locations.ids,
+                locations.ids,
+            )
+
         return SQL(
             """
             SELECT ml.id,
@@ -74,29 +96,32 @@ class TiersLieuMassBalance(models.TransientModel):
                    CASE WHEN %(dst_in)s THEN ml.quantity_product_uom
                         ELSE -ml.quantity_product_uom END AS grams,
                    CASE
-                       WHEN src.id = %(consumption)s OR dst.id = %(consumption)s THEN
-                           CASE WHEN job.state = 'failed' THEN 'unweighed_scrap'
-                                ELSE 'good_parts' END
-                       WHEN src.usage = 'supplier' AND dst.parent_path LIKE %(offcut_path)s
+                       WHEN %(consumption)s THEN
+                           CASE WHEN ml.print_job_id IS NOT NULL
+                                     AND (SELECT job.state FROM tiers_lieu_print_job job
+                                           WHERE job.id = ml.print_job_id) = 'failed'
+                                THEN 'unweighed_scrap' ELSE 'good_parts' END
+                       WHEN ml.location_id = ANY(%(suppliers)s)
+                            AND ml.location_dest_id = ANY(%(offcut_tree)s)
                            THEN 'partner_scrap'
-                       WHEN (src.usage = 'supplier' OR dst.usage = 'supplier')
-                            AND lot.supply_origin = 'donation' THEN 'donated'
-                       WHEN src.usage = 'supplier' OR dst.usage = 'supplier' THEN 'purchased'
-                       WHEN sm.production_id IS NOT NULL THEN 'recycled_output'
-                       WHEN sm.raw_material_production_id IS NOT NULL THEN 'recycling_input'
-                       WHEN dst.id = %(waste)s OR src.id = %(waste)s THEN 'waste'
-                       WHEN src.usage = 'inventory' OR dst.usage = 'inventory'
-                           THEN 'inventory_adjustment'
+                       WHEN %(supplier)s THEN
+                           CASE WHEN (SELECT lot.supply_origin FROM stock_lot lot
+                                       WHERE lot.id = ml.lot_id) = 'donation'
+                                THEN 'donated' ELSE 'purchased' END
+                       WHEN %(production)s THEN
+                           (SELECT CASE WHEN sm.production_id IS NOT NULL
+                                            THEN 'recycled_output'
+                                        WHEN sm.raw_material_production_id IS NOT NULL
+                                            THEN 'recycling_input'
+                                        ELSE 'unclassified' END
+                              FROM stock_move sm WHERE sm.id = ml.move_id)
+                       WHEN %(waste)s THEN 'waste'
+                       WHEN %(inventory)s THEN 'inventory_adjustment'
                        ELSE 'unclassified'
                    END AS category
               FROM stock_move_line ml
-              JOIN stock_move sm ON sm.id = ml.move_id
-              JOIN stock_location src ON src.id = ml.location_id
-              JOIN stock_location dst ON dst.id = ml.location_dest_id
               JOIN product_product pp ON pp.id = ml.product_id
               JOIN product_template pt ON pt.id = pp.product_tmpl_id
-              LEFT JOIN stock_lot lot ON lot.id = ml.lot_id
-              LEFT JOIN tiers_lieu_print_job job ON job.id = sm.print_job_id
              WHERE ml.state = 'done'
                AND ml.company_id = %(company)s
                AND COALESCE(pt.material_id, pt.offcut_material_id) IS NOT NULL
@@ -104,9 +129,13 @@ class TiersLieuMassBalance(models.TransientModel):
             """,
             dst_in=dst_in,
             src_in=src_in,
-            consumption=consumption.id,
-            waste=waste.id,
-            offcut_path=offcut_path,
+            consumption=touches(consumption),
+            suppliers=suppliers.ids,
+            offcut_tree=offcut_tree.ids,
+            supplier=touches(suppliers),
+            production=touches(productions),
+            waste=touches(waste),
+            inventory=touches(others),
             company=company.id,
         )
 
