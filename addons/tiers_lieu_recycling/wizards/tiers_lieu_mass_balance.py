@@ -267,7 +267,10 @@ class TiersLieuMassBalance(models.TransientModel):
                 "offcuts": weighed,
                 "recycled": recycled or 0.0,
                 "recycling_rate": 100.0 * (recycled or 0.0) / weighed if weighed else 0.0,
-                "recycled_share": 100.0 * (good_recycled or 0.0) / good if good else 0.0,
+                # Net good parts can be negative when more is weighed back than printed.
+                "recycled_share": 100.0 * (good_recycled or 0.0) / good
+                if good and good > 0
+                else 0.0,
                 "co2_avoided": co2 or 0.0,
                 "without_factor": no_factor or 0.0,
             }
