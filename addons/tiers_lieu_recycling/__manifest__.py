@@ -1,0 +1,32 @@
+{
+    "name": "Tiers-Lieu Recycling",
+    "version": "18.0.1.0.0",
+    "category": "Services/Tiers-Lieu",
+    "license": "AGPL-3",
+    "summary": "Offcuts weighed by source, recycling batches back into filament and the "
+    "mass balance of each material to the gram",
+    "author": "Tiers-Lieu ERP contributors",
+    "maintainers": [],
+    "website": "https://github.com/tiers-lieu-erp/tiers-lieu-erp",
+    "depends": ["tiers_lieu_consumable", "mrp"],
+    "external_dependencies": {"python": ["python-stdnum", "reportlab"]},
+    "data": [
+        "security/ir.model.access.csv",
+        "security/tiers_lieu_recycling_security.xml",
+        "data/stock_location_data.xml",
+        "data/ir_sequence_data.xml",
+        "views/tiers_lieu_recycling_batch_views.xml",
+        "views/tiers_lieu_material_views.xml",
+        "views/stock_move_views.xml",
+        "views/tiers_lieu_waste_shipment_views.xml",
+        "report/tiers_lieu_recycling_reports.xml",
+        "wizards/tiers_lieu_offcut_weigh_views.xml",
+        "wizards/tiers_lieu_mass_balance_views.xml",
+        "views/tiers_lieu_recycling_menus.xml",
+    ],
+    "demo": ["demo/tiers_lieu_recycling_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["tiers_lieu_recycling/static/tests/tours/*.js"],
+    },
+    "installable": True,
+}

@@ -1,0 +1,8 @@
+from . import (
+    product_template,
+    stock_move,
+    tiers_lieu_material,
+    tiers_lieu_material_co2_factor,
+    tiers_lieu_recycling_batch,
+    tiers_lieu_waste_shipment,
+)

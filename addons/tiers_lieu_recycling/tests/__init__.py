@@ -1,0 +1,9 @@
+from . import (
+    test_balance,
+    test_batch,
+    test_indicators,
+    test_offcut,
+    test_register,
+    test_security,
+    test_tour,
+)
