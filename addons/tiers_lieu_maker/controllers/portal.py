@@ -103,7 +103,7 @@ class MakerPortal(CustomerPortal):
             reached[label] = reached.get(label, 0) + batch.qty_accepted
         return sorted(reached.items())
 
-    @http.route("/my/maker", type="http", auth="user", website=False, methods=["GET"])
+    @http.route("/my/maker", type="http", auth="user", website=True, methods=["GET"])
     def maker_home(self, **kwargs):
         maker = self._maker()
         if not maker:
@@ -113,7 +113,7 @@ class MakerPortal(CustomerPortal):
             self._maker_page_values(maker, message=kwargs.get("message")),
         )
 
-    @http.route("/my/maker/batch/<int:batch_id>", type="http", auth="user", methods=["GET"])
+    @http.route("/my/maker/batch/<int:batch_id>", type="http", auth="user", website=True, methods=["GET"])
     def maker_batch(self, batch_id, **kwargs):
         batch = self._own_batch(batch_id)
         if not batch:
@@ -136,7 +136,7 @@ class MakerPortal(CustomerPortal):
         )
 
     @http.route(
-        "/my/maker/batch/<int:batch_id>/declare", type="http", auth="user", methods=["POST"]
+        "/my/maker/batch/<int:batch_id>/declare", type="http", auth="user", website=True, methods=["POST"]
     )
     def maker_declare(self, batch_id, **post):
         batch = self._own_batch(batch_id)
@@ -162,7 +162,7 @@ class MakerPortal(CustomerPortal):
             return self._render_batch(batch, error=exc.args[0], status=422)
         return request.redirect(f"/my/maker/batch/{batch.id}?message=declared")
 
-    @http.route("/my/maker/batch/<int:batch_id>/ready", type="http", auth="user", methods=["POST"])
+    @http.route("/my/maker/batch/<int:batch_id>/ready", type="http", auth="user", website=True, methods=["POST"])
     def maker_ready(self, batch_id, **post):
         batch = self._own_batch(batch_id)
         if not batch:
@@ -174,7 +174,7 @@ class MakerPortal(CustomerPortal):
             return self._render_batch(batch, error=exc.args[0], status=422)
         return request.redirect(f"/my/maker/batch/{batch.id}?message=ready")
 
-    @http.route("/my/maker/batch/<int:batch_id>/file", type="http", auth="user", methods=["GET"])
+    @http.route("/my/maker/batch/<int:batch_id>/file", type="http", auth="user", website=True, methods=["GET"])
     def maker_file(self, batch_id, **kwargs):
         batch = self._own_batch(batch_id)
         if not batch or not batch._may_download():
@@ -187,7 +187,7 @@ class MakerPortal(CustomerPortal):
         )
         return stream.get_response(as_attachment=True)
 
-    @http.route("/my/maker/filament", type="http", auth="user", methods=["POST"])
+    @http.route("/my/maker/filament", type="http", auth="user", website=True, methods=["POST"])
     def maker_filament(self, **post):
         maker = self._maker()
         if not maker:
@@ -196,7 +196,7 @@ class MakerPortal(CustomerPortal):
         maker.sudo()._request_filament(note)
         return request.redirect("/my/maker?message=filament")
 
-    @http.route("/my/maker/profile", type="http", auth="user", methods=["POST"])
+    @http.route("/my/maker/profile", type="http", auth="user", website=True, methods=["POST"])
     def maker_profile(self, **post):
         maker = self._maker()
         if not maker:

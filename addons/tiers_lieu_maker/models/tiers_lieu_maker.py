@@ -137,6 +137,17 @@ class TiersLieuMaker(models.Model):
         for maker in self:
             maker.material_grams = grams[maker.location_id.id]
 
+    @api.constrains("weekly_capacity", "distance_km")
+    def _check_figures(self):
+        for maker in self:
+            if maker.weekly_capacity < 0 or maker.distance_km < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The weekly capacity and the distance of %(maker)s cannot be negative.",
+                        maker=maker.name,
+                    )
+                )
+
     @api.constrains("availability", "charter_date")
     def _check_charter(self):
         for maker in self:

@@ -85,6 +85,7 @@ class MakerCase(OrderCase):
                 cls.env,
                 login=f"tl_maker_{name.split()[0].lower()}",
                 groups="base.group_portal",
+                name=name,
                 partner_id=partner.id,
                 lang="fr_FR",
             )

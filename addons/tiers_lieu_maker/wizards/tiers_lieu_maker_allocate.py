@@ -94,12 +94,8 @@ class TiersLieuMakerAllocate(models.TransientModel):
 
     def action_allocate(self):
         self.ensure_one()
-        batches = self._allocate()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "tiers_lieu_maker.tiers_lieu_maker_batch_action"
-        )
-        action["domain"] = [("id", "in", batches.ids)]
-        return action
+        self._allocate()
+        return {"type": "ir.actions.act_window_close"}
 
     def _allocate(self):
         line = self.sale_line_id
