@@ -5,5 +5,6 @@ from . import (
     test_material,
     test_portal_http,
     test_round,
+    test_security,
     test_tour,
 )
