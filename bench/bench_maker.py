@@ -12,9 +12,9 @@ def build_network(env, tag, count, materials, version_material):
     makers = env["tiers_lieu.maker"].create(
         [
             {
-                "partner_id": env["res.partner"].create(
-                    {"name": f"Maker {tag}-{i:04d}", "zip": f"91{800 + i % 90:03d}"}
-                ).id,
+                "partner_id": env["res.partner"]
+                .create({"name": f"Maker {tag}-{i:04d}", "zip": f"91{800 + i % 90:03d}"})
+                .id,
                 "distance_km": 0.5 + (i * 7) % 40,
                 "weekly_capacity": 10 + (i * 13) % 90,
                 "availability": "paused" if i % 10 == 0 else "active",
@@ -28,7 +28,13 @@ def build_network(env, tag, count, materials, version_material):
                             "build_y_mm": (180, 220, 210)[i % 3],
                             "build_z_mm": (180, 250, 210)[i % 3],
                             "material_ids": [
-                                (6, 0, ((pla | petg) if i % 4 == 0 else petg if i % 4 == 1 else pla).ids)
+                                (
+                                    6,
+                                    0,
+                                    (
+                                        (pla | petg) if i % 4 == 0 else petg if i % 4 == 1 else pla
+                                    ).ids,
+                                )
                             ],
                         },
                     )
@@ -63,23 +69,27 @@ def main():
         )
         version.action_validate()
         hospital = env["res.partner"].create(
-            {"name": "Bench hospital", "is_company": True, "zip": "91860",
-             "beneficiary_type": "hospital"}
+            {
+                "name": "Bench hospital",
+                "is_company": True,
+                "zip": "91860",
+                "beneficiary_type": "hospital",
+            }
         )
         order = env["sale.order"].create(
             {
                 "partner_id": hospital.id,
                 "order_kind": "solidarity",
                 "is_urgent": True,
-                "order_line": [(0, 0, {"product_id": template.product_variant_id.id,
-                                       "product_uom_qty": 10000})],
+                "order_line": [
+                    (0, 0, {"product_id": template.product_variant_id.id, "product_uom_qty": 10000})
+                ],
             }
         )
         line = order.order_line
         env["tiers_lieu.maker"].search([]).write({"active": False})
         for count in (100, 1000):
-            build_network(env, str(count), count - (100 if count == 1000 else 0), (pla, petg),
-                          pla)
+            build_network(env, str(count), count - (100 if count == 1000 else 0), (pla, petg), pla)
             label = f"suggest 10,000 parts over {count} makers"
             with measure(env, label, results):
                 rows = line._maker_suggestions({line: 10000})[line]

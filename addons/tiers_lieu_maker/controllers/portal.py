@@ -88,9 +88,9 @@ class MakerPortal(CustomerPortal):
         an organisation, else only their kind (no personal data of others)."""
         done = batches.sudo().filtered(lambda b: b.state == "done" and b.qty_accepted)
         kinds = dict(
-            request.env["res.partner"]._fields["beneficiary_type"]._description_selection(
-                request.env
-            )
+            request.env["res.partner"]
+            ._fields["beneficiary_type"]
+            ._description_selection(request.env)
         )
         reached = {}
         for batch in done:
@@ -113,7 +113,9 @@ class MakerPortal(CustomerPortal):
             self._maker_page_values(maker, message=kwargs.get("message")),
         )
 
-    @http.route("/my/maker/batch/<int:batch_id>", type="http", auth="user", website=True, methods=["GET"])
+    @http.route(
+        "/my/maker/batch/<int:batch_id>", type="http", auth="user", website=True, methods=["GET"]
+    )
     def maker_batch(self, batch_id, **kwargs):
         batch = self._own_batch(batch_id)
         if not batch:
@@ -136,7 +138,11 @@ class MakerPortal(CustomerPortal):
         )
 
     @http.route(
-        "/my/maker/batch/<int:batch_id>/declare", type="http", auth="user", website=True, methods=["POST"]
+        "/my/maker/batch/<int:batch_id>/declare",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
     )
     def maker_declare(self, batch_id, **post):
         batch = self._own_batch(batch_id)
@@ -162,7 +168,13 @@ class MakerPortal(CustomerPortal):
             return self._render_batch(batch, error=exc.args[0], status=422)
         return request.redirect(f"/my/maker/batch/{batch.id}?message=declared")
 
-    @http.route("/my/maker/batch/<int:batch_id>/ready", type="http", auth="user", website=True, methods=["POST"])
+    @http.route(
+        "/my/maker/batch/<int:batch_id>/ready",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
     def maker_ready(self, batch_id, **post):
         batch = self._own_batch(batch_id)
         if not batch:
@@ -174,7 +186,13 @@ class MakerPortal(CustomerPortal):
             return self._render_batch(batch, error=exc.args[0], status=422)
         return request.redirect(f"/my/maker/batch/{batch.id}?message=ready")
 
-    @http.route("/my/maker/batch/<int:batch_id>/file", type="http", auth="user", website=True, methods=["GET"])
+    @http.route(
+        "/my/maker/batch/<int:batch_id>/file",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["GET"],
+    )
     def maker_file(self, batch_id, **kwargs):
         batch = self._own_batch(batch_id)
         if not batch or not batch._may_download():

@@ -16,7 +16,7 @@ class StockPickingBatch(models.Model):
     driver_id = fields.Many2one(
         "res.partner", string="Driver", tracking=True, help="The volunteer who drives the round."
     )
-    round_date = fields.Date(string="Round Date", tracking=True)
+    round_date = fields.Date(tracking=True)
     distance_km = fields.Float(
         string="Distance Driven (km)",
         digits=(7, 1),
@@ -28,9 +28,7 @@ class StockPickingBatch(models.Model):
         string="Collection Points",
         domain="[('is_collection_point', '=', True)]",
     )
-    maker_batch_ids = fields.One2many(
-        "tiers_lieu.maker.batch", "round_id", string="Maker Batches"
-    )
+    maker_batch_ids = fields.One2many("tiers_lieu.maker.batch", "round_id", string="Maker Batches")
     maker_state = fields.Selection(
         [("planned", "Planned"), ("collected", "Collected"), ("received", "Received")],
         string="Round Stage",

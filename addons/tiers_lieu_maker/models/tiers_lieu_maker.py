@@ -57,7 +57,7 @@ class TiersLieuMaker(models.Model):
         AVAILABILITY, required=True, default="active", index=True, tracking=True
     )
     charter_date = fields.Date(string="Charter Accepted On", tracking=True)
-    charter_version = fields.Char(string="Charter Version", tracking=True)
+    charter_version = fields.Char(tracking=True)
     skill_ids = fields.Many2many("tiers_lieu.maker.skill", string="Validated Skills")
     location_id = fields.Many2one(
         "stock.location",
@@ -70,12 +70,14 @@ class TiersLieuMaker(models.Model):
     batch_ids = fields.One2many("tiers_lieu.maker.batch", "maker_id", string="Batches")
     batch_count = fields.Integer(compute="_compute_totals")
     parts_allocated = fields.Integer(compute="_compute_totals")
-    parts_declared = fields.Integer(string="Parts Declared", compute="_compute_totals")
+    parts_declared = fields.Integer(compute="_compute_totals")
     parts_failed = fields.Integer(string="Failed Parts", compute="_compute_totals")
     parts_collected = fields.Integer(compute="_compute_totals")
     parts_accepted = fields.Integer(compute="_compute_totals")
     parts_open = fields.Integer(
-        string="Parts to Print", compute="_compute_totals", help="Parts of open batches not declared."
+        string="Parts to Print",
+        compute="_compute_totals",
+        help="Parts of open batches not declared.",
     )
     capacity_left = fields.Integer(
         string="Capacity Left This Week",
@@ -226,7 +228,9 @@ class TiersLieuMaker(models.Model):
         }
 
     def _warehouse(self):
-        return self.env["stock.warehouse"].search([("company_id", "=", self.company_id.id)], limit=1)
+        return self.env["stock.warehouse"].search(
+            [("company_id", "=", self.company_id.id)], limit=1
+        )
 
     def _transfer_spools(self, spools, to_maker=True):
         """Move whole spools (lots) to the maker's location, or back to the warehouse, in one
@@ -343,9 +347,7 @@ class TiersLieuMaker(models.Model):
 
     @api.model
     def _charter_version(self):
-        return (
-            self.env["ir.config_parameter"].sudo().get_param(CHARTER_PARAM) or DEFAULT_CHARTER
-        )
+        return self.env["ir.config_parameter"].sudo().get_param(CHARTER_PARAM) or DEFAULT_CHARTER
 
     def _accept_charter(self):
         self.write(

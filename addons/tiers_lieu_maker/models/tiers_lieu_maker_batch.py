@@ -221,9 +221,7 @@ class TiersLieuMakerBatch(models.Model):
         for batch in self:
             if batch.state not in ("to_print", "printing"):
                 raise UserError(
-                    self.env._(
-                        "Batch %(batch)s cannot be marked ready any more.", batch=batch.name
-                    )
+                    self.env._("Batch %(batch)s cannot be marked ready any more.", batch=batch.name)
                 )
             if not batch.qty_produced:
                 raise UserError(
@@ -271,8 +269,7 @@ class TiersLieuMakerBatch(models.Model):
         """Whether the maker may download the files of this batch's version."""
         self.ensure_one()
         return (
-            self.state in DOWNLOADABLE_STATES
-            and self.design_version_id.sudo().state == "validated"
+            self.state in DOWNLOADABLE_STATES and self.design_version_id.sudo().state == "validated"
         )
 
     def _expected_parts(self):

@@ -38,15 +38,11 @@ class TiersLieuMakerDeclaration(models.Model):
                 or declaration.qty_failed < 0
                 or declaration.failed_weight_grams < 0
             ):
-                raise ValidationError(
-                    self.env._("Declared parts and weights cannot be negative.")
-                )
+                raise ValidationError(self.env._("Declared parts and weights cannot be negative."))
             if not (declaration.qty_produced or declaration.qty_failed):
                 raise ValidationError(self.env._("Declare at least one good or failed part."))
             if declaration.failed_weight_grams > 100_000:
-                raise ValidationError(
-                    self.env._("A failed weight over 100 kg is not plausible.")
-                )
+                raise ValidationError(self.env._("A failed weight over 100 kg is not plausible."))
 
     @api.model_create_multi
     def create(self, vals_list):

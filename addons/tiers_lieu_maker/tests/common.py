@@ -43,12 +43,14 @@ class MakerCase(OrderCase):
             }
         )
         cls.hospital.write({"zip": "91860", "city": "Épinay-sous-Sénart"})
-        cls.lea = cls.make_maker("Léa Moreau", "91860", "Épinay-sous-Sénart", 1.0, 40,
-                                 (cls.pla | cls.petg), 250)
+        cls.lea = cls.make_maker(
+            "Léa Moreau", "91860", "Épinay-sous-Sénart", 1.0, 40, (cls.pla | cls.petg), 250
+        )
         cls.hugo = cls.make_maker("Hugo Petit", "91800", "Brunoy", 4.0, 30, cls.pla, 180)
         cls.chloe = cls.make_maker("Chloé Garnier", "91330", "Yerres", 7.0, 100, cls.petg, 250)
-        cls.zoe = cls.make_maker("Zoé Clément", "91860", "Épinay-sous-Sénart", 0.5, 100,
-                                 cls.pla, 250)
+        cls.zoe = cls.make_maker(
+            "Zoé Clément", "91860", "Épinay-sous-Sénart", 0.5, 100, cls.pla, 250
+        )
         cls.zoe.availability = "paused"
 
     @classmethod
@@ -109,7 +111,9 @@ class MakerCase(OrderCase):
     @classmethod
     def confirmed_order(cls, quantity=100, urgent=True, partner=None):
         order = cls.make_order(
-            partner or cls.hospital, kind="solidarity", lines=((None, quantity),),
+            partner or cls.hospital,
+            kind="solidarity",
+            lines=((None, quantity),),
             is_urgent=urgent,
         )
         order.action_confirm()

@@ -133,7 +133,9 @@ class TestAllocation(MakerCase):
                 {
                     "sale_line_id": line.id,
                     "take_from_workshop": True,
-                    "line_ids": [Command.create({"maker_id": m.id, "quantity": q}) for m, q in rows],
+                    "line_ids": [
+                        Command.create({"maker_id": m.id, "quantity": q}) for m, q in rows
+                    ],
                 }
             )
             with self.assertRaises(ValidationError):

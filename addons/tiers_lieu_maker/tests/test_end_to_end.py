@@ -50,9 +50,7 @@ class TestEndToEnd(MakerCase, HttpCase):
             )
         )
         wizard._suggest()
-        self.assertEqual(
-            wizard.line_ids.mapped("maker_id"), self.lea | self.hugo | self.chloe
-        )
+        self.assertEqual(wizard.line_ids.mapped("maker_id"), self.lea | self.hugo | self.chloe)
         self.assertEqual(wizard.line_ids.mapped("quantity"), [20, 20, 20])
         wizard.action_allocate()
         batches = line.maker_batch_ids

@@ -88,8 +88,11 @@ class TestPortalHttp(MakerCase, HttpCase):
 
     def test_negative_or_garbage_declarations_are_refused(self):
         self.login_lea()
-        for data in ({"qty_produced": "-3"}, {"qty_produced": "abc"}, {"qty_failed": "1",
-                     "failed_weight_grams": "-2"}):
+        for data in (
+            {"qty_produced": "-3"},
+            {"qty_produced": "abc"},
+            {"qty_failed": "1", "failed_weight_grams": "-2"},
+        ):
             response = self.declare_over_http(self.batch_lea, **data)
             self.assertEqual(response.status_code, 422, data)
         self.assertFalse(self.batch_lea.declaration_ids)

@@ -37,9 +37,7 @@ class TiersLieuMakerAllocate(models.TransientModel):
     collection_point_id = fields.Many2one(
         "res.partner", string="Collection Point", domain="[('is_collection_point', '=', True)]"
     )
-    line_ids = fields.One2many(
-        "tiers_lieu.maker.allocate.line", "wizard_id", string="Makers"
-    )
+    line_ids = fields.One2many("tiers_lieu.maker.allocate.line", "wizard_id", string="Makers")
 
     @api.depends("sale_line_id")
     def _compute_parts(self):
@@ -109,9 +107,7 @@ class TiersLieuMakerAllocate(models.TransientModel):
         twice = [m.name for m, count in Counter(row.maker_id for row in rows).items() if count > 1]
         if twice:
             raise ValidationError(
-                self.env._(
-                    "%(makers)s appear twice: one batch per maker.", makers=", ".join(twice)
-                )
+                self.env._("%(makers)s appear twice: one batch per maker.", makers=", ".join(twice))
             )
         paused = rows.maker_id.filtered(lambda m: m.availability != "active")
         if paused:
@@ -123,7 +119,9 @@ class TiersLieuMakerAllocate(models.TransientModel):
             )
         total = sum(rows.mapped("quantity"))
         remainder = line._maker_remainder()
-        available = remainder + (line._workshop_releasable_parts() if self.take_from_workshop else 0)
+        available = remainder + (
+            line._workshop_releasable_parts() if self.take_from_workshop else 0
+        )
         if total > available:
             raise ValidationError(
                 self.env._(
