@@ -1,0 +1,31 @@
+{
+    "name": "Tiers-Lieu Maker Network",
+    "version": "18.0.1.0.0",
+    "category": "Services/Tiers-Lieu",
+    "license": "AGPL-3",
+    "summary": "Volunteer makers and partner fablabs printing at home: allocation, portal, "
+    "supplied material, collection points, rounds and quality control",
+    "author": "Tiers-Lieu ERP contributors",
+    "maintainers": [],
+    "website": "https://github.com/tiers-lieu-erp/tiers-lieu-erp",
+    "depends": ["portal", "stock_picking_batch", "tiers_lieu_order"],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/tiers_lieu_maker_security.xml",
+        "data/tiers_lieu_maker_data.xml",
+        "views/tiers_lieu_maker_views.xml",
+        "views/tiers_lieu_maker_batch_views.xml",
+        "views/tiers_lieu_maker_declaration_views.xml",
+        "views/res_partner_views.xml",
+        "views/sale_order_views.xml",
+        "views/stock_picking_batch_views.xml",
+        "wizards/tiers_lieu_maker_allocate_views.xml",
+        "views/tiers_lieu_maker_menus.xml",
+        "views/tiers_lieu_maker_portal_templates.xml",
+    ],
+    "demo": ["demo/tiers_lieu_maker_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["tiers_lieu_maker/static/tests/tours/*.js"],
+    },
+    "installable": True,
+}

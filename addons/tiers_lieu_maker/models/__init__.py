@@ -1,0 +1,12 @@
+from . import (
+    res_partner,
+    tiers_lieu_maker_skill,
+    tiers_lieu_maker,
+    tiers_lieu_maker_printer,
+    tiers_lieu_maker_batch,
+    tiers_lieu_maker_declaration,
+    sale_order_line,
+    sale_order,
+    stock_move,
+    stock_picking_batch,
+)

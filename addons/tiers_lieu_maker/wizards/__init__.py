@@ -1,0 +1,1 @@
+from . import tiers_lieu_maker_allocate, tiers_lieu_maker_allocate_line
