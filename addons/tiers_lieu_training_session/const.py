@@ -1,0 +1,28 @@
+"""Selections and limits shared by the session models."""
+
+HALF_DAYS = [("morning", "Morning"), ("afternoon", "Afternoon")]
+
+SESSION_SPANS = [
+    ("morning", "Morning"),
+    ("afternoon", "Afternoon"),
+    ("day", "Full day"),
+]
+
+ABSENCE_REASONS = [
+    ("sick", "Sick"),
+    ("justified", "Justified absence"),
+    ("unjustified", "Unjustified absence"),
+]
+
+# Code du travail L3121-18: 10 hours of work a day at most (trainees on a contract are
+# employees; the limit is the same for the others, to keep one rule).
+MAX_SESSION_HOURS = 10.0
+
+# Context key of the actions that change an attendance line's state and signature.
+ATTENDANCE_CONTEXT = "tiers_lieu_attendance_action"
+
+
+def float_time(value):
+    """09:30 for 9.5."""
+    hours, minutes = divmod(round(value * 60), 60)
+    return f"{int(hours):02d}:{int(minutes):02d}"

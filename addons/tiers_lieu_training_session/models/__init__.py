@@ -1,0 +1,3 @@
+from . import tiers_lieu_training_session
+from . import tiers_lieu_training_attendance
+from . import tiers_lieu_trainee_hours

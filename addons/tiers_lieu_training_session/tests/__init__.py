@@ -1,0 +1,4 @@
+from . import test_attendance
+from . import test_session
+from . import test_security
+from . import test_attendance_sheet
