@@ -50,8 +50,7 @@ def attendance_sheet_pdf(session):
     )
     width = A4[0] - 2 * margin
     story = [
-        Paragraph(_escape(line), styles["small"])
-        for line in _issuer_lines(env, session.company_id)
+        Paragraph(_escape(line), styles["small"]) for line in _issuer_lines(env, session.company_id)
     ]
     story += [Spacer(1, 4 * mm), Paragraph(_escape(title), styles["title"])]
     header = [
@@ -72,7 +71,9 @@ def attendance_sheet_pdf(session):
             env._("Machines: %(machines)s", machines=", ".join(session.machine_ids.mapped("name")))
         )
     story += [Paragraph(_escape(line), styles["base"]) for line in header]
-    half_days = dict(env["tiers_lieu.training.attendance"]._fields["half_day"]._description_selection(env))
+    half_days = dict(
+        env["tiers_lieu.training.attendance"]._fields["half_day"]._description_selection(env)
+    )
     reasons = dict(
         env["tiers_lieu.training.attendance"]._fields["absence_reason"]._description_selection(env)
     )
@@ -82,9 +83,7 @@ def attendance_sheet_pdf(session):
     for half_day, (start, end) in slots.items():
         story.append(
             Paragraph(
-                _escape(
-                    f"{half_days[half_day]} ({float_time(start)}–{float_time(end)})"
-                ),
+                _escape(f"{half_days[half_day]} ({float_time(start)}–{float_time(end)})"),
                 styles["heading"],
             )
         )

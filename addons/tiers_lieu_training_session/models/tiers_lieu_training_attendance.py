@@ -65,8 +65,13 @@ class TrainingAttendance(models.Model):
         ),
     ]
 
-    @api.depends("half_day", "session_id.morning_start", "session_id.morning_end",
-                 "session_id.afternoon_start", "session_id.afternoon_end")
+    @api.depends(
+        "half_day",
+        "session_id.morning_start",
+        "session_id.morning_end",
+        "session_id.afternoon_start",
+        "session_id.afternoon_end",
+    )
     def _compute_hours(self):
         for line in self:
             session = line.session_id
@@ -102,7 +107,14 @@ class TrainingAttendance(models.Model):
             "res_model": self._name,
             "res_id": self.id,
             "view_mode": "form",
-            "views": [(self.env.ref("tiers_lieu_training_session.training_attendance_view_form_sign").id, "form")],
+            "views": [
+                (
+                    self.env.ref(
+                        "tiers_lieu_training_session.training_attendance_view_form_sign"
+                    ).id,
+                    "form",
+                )
+            ],
             "target": "new",
             "name": self.trainee_id.name,
         }
@@ -162,7 +174,7 @@ class TrainingAttendance(models.Model):
             self._raise_recorded()
 
     def _raise_recorded(self):
-        line = self.filtered(lambda l: l.state != "pending")[:1] or self[:1]
+        line = self.filtered(lambda rec: rec.state != "pending")[:1] or self[:1]
         states = dict(self._fields["state"]._description_selection(self.env))
         raise UserError(
             self.env._(

@@ -27,9 +27,7 @@ class TrainingSession(models.Model):
 
     name = fields.Char(compute="_compute_name", store=True)
     topic = fields.Char(required=True, tracking=True)
-    date = fields.Date(
-        required=True, index=True, tracking=True, default=fields.Date.context_today
-    )
+    date = fields.Date(required=True, index=True, tracking=True, default=fields.Date.context_today)
     span = fields.Selection(
         SESSION_SPANS, string="Half-days", required=True, default="morning", tracking=True
     )
@@ -42,9 +40,7 @@ class TrainingSession(models.Model):
         "tiers_lieu.skill.block", string="Skill Block", ondelete="restrict"
     )
     skill_type_id = fields.Many2one(related="skill_block_id.skill_type_id", string="Skills Grid")
-    machine_ids = fields.Many2many(
-        "maintenance.equipment", string="Machines", check_company=True
-    )
+    machine_ids = fields.Many2many("maintenance.equipment", string="Machines", check_company=True)
     trainer_id = fields.Many2one(
         "res.users",
         string="Trainer",
@@ -54,9 +50,7 @@ class TrainingSession(models.Model):
         default=lambda self: self.env.user,
         domain=lambda self: [("groups_id", "in", self.env.ref("tiers_lieu.group_trainer").ids)],
     )
-    trainee_ids = fields.Many2many(
-        "tiers_lieu.trainee", string="Trainees", check_company=True
-    )
+    trainee_ids = fields.Many2many("tiers_lieu.trainee", string="Trainees", check_company=True)
     attendance_ids = fields.One2many(
         "tiers_lieu.training.attendance", "session_id", string="Attendance Sheet"
     )
@@ -141,8 +135,7 @@ class TrainingSession(models.Model):
         if not sessions:
             return
         others = (
-            self.sudo()
-            .search(
+            self.sudo().search(
                 [
                     ("id", "not in", sessions.ids),
                     ("date", "in", list(set(sessions.mapped("date")))),
@@ -184,9 +177,7 @@ class TrainingSession(models.Model):
                     "longer change. Reset the signed lines first."
                 )
             )
-        if ({"trainee_ids", "span"} & set(vals)) and self.filtered(
-            lambda s: s.state != "open"
-        ):
+        if ({"trainee_ids", "span"} & set(vals)) and self.filtered(lambda s: s.state != "open"):
             raise UserError(self.env._("A closed or cancelled session keeps its trainees."))
         result = super().write(vals)
         if {"trainee_ids", "span"} & set(vals):
@@ -242,9 +233,7 @@ class TrainingSession(models.Model):
     def action_cancel(self):
         if self.attendance_ids.filtered(lambda line: line.state == "present"):
             raise UserError(
-                self.env._(
-                    "Trainees have signed: reset their lines before cancelling the session."
-                )
+                self.env._("Trainees have signed: reset their lines before cancelling the session.")
             )
         self.write({"state": "cancelled"})
         return True
@@ -265,9 +254,7 @@ class TrainingSession(models.Model):
     def _check_open(self):
         self.ensure_one()
         if self.state != "open":
-            raise UserError(
-                self.env._("%(session)s is closed or cancelled.", session=self.name)
-            )
+            raise UserError(self.env._("%(session)s is closed or cancelled.", session=self.name))
 
     def _slots(self):
         """{half-day: (start, end)} of the session, hours of the day as floats."""
@@ -294,7 +281,9 @@ class TrainingSession(models.Model):
         self.trainee_ids.check_access("read")
         for session in self.filtered(lambda s: s.state == "open"):
             wanted = {(t.id, h) for t in session.trainee_ids for h in session._slots()}
-            existing = {(line.trainee_id.id, line.half_day): line for line in session.attendance_ids}
+            existing = {
+                (line.trainee_id.id, line.half_day): line for line in session.attendance_ids
+            }
             for key, line in existing.items():
                 if key not in wanted:
                     to_drop |= line

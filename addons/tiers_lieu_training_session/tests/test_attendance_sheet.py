@@ -18,11 +18,17 @@ class TestAttendanceSheet(SessionCase):
         session = self.plan(self.lea | self.yanis, span="day")
         self.sign(self.line(session, self.lea))
         pdf, kind = (
-            self.env["ir.actions.report"].with_user(self.trainer)._render_qweb_pdf(REPORT, session.ids)
+            self.env["ir.actions.report"]
+            .with_user(self.trainer)
+            ._render_qweb_pdf(REPORT, session.ids)
         )
         self.assertEqual(kind, "pdf")
         self.assertTrue(pdf.startswith(b"%PDF"))
-        self.assertFalse(self._attachments(session).filtered(lambda a: a.mimetype == "application/pdf" and a.name.endswith(".pdf")))
+        self.assertFalse(
+            self._attachments(session).filtered(
+                lambda a: a.mimetype == "application/pdf" and a.name.endswith(".pdf")
+            )
+        )
 
     def test_closed_session_keeps_its_sheet(self):
         session = self.plan(self.lea | self.yanis, trainer_signature=SIGNATURE)

@@ -43,7 +43,5 @@ class TestSessionSecurity(SessionCase):
         with self.assertRaises(AccessError):
             self.plan(self.karim, day=self.session.date.replace(day=17))
         with self.assertRaises(AccessError):
-            self.session.with_user(self.trainer).write(
-                {"trainee_ids": [(4, self.karim.id)]}
-            )
+            self.session.with_user(self.trainer).write({"trainee_ids": [(4, self.karim.id)]})
         self.assertNotIn(self.karim, self.session.attendance_ids.trainee_id)
