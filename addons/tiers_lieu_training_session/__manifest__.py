@@ -4,7 +4,7 @@
     "category": "Services/Tiers-Lieu",
     "license": "AGPL-3",
     "summary": "Trainers' daily work: training sessions with signed attendance sheets per "
-    "half-day that write the trainees' training hours",
+    "half-day that write the trainees' training hours, practice print jobs",
     "author": "Tiers-Lieu ERP contributors",
     "maintainers": [],
     "website": "https://github.com/tiers-lieu-erp/tiers-lieu-erp",
@@ -15,6 +15,7 @@
         "security/tiers_lieu_training_session_security.xml",
         "views/tiers_lieu_training_attendance_views.xml",
         "views/tiers_lieu_training_session_views.xml",
+        "views/tiers_lieu_print_job_views.xml",
         "report/tiers_lieu_training_session_reports.xml",
         "views/tiers_lieu_training_session_menus.xml",
     ],

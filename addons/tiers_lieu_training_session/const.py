@@ -26,3 +26,8 @@ def float_time(value):
     """09:30 for 9.5."""
     hours, minutes = divmod(round(value * 60), 60)
     return f"{int(hours):02d}:{int(minutes):02d}"
+
+
+# Context key: (operator id, machine kind) pairs that a supervising trainer covers while
+# practice jobs start (``_check_can_start``).
+SUPERVISED_CONTEXT = "tiers_lieu_supervised_pairs"

@@ -54,6 +54,9 @@ class TrainingSession(models.Model):
     attendance_ids = fields.One2many(
         "tiers_lieu.training.attendance", "session_id", string="Attendance Sheet"
     )
+    print_job_ids = fields.One2many(
+        "tiers_lieu.print.job", "session_id", string="Practice Jobs", readonly=True
+    )
     trainer_signature = fields.Binary(
         attachment=True,
         copy=False,
@@ -248,6 +251,29 @@ class TrainingSession(models.Model):
         action["context"] = {"default_session_id": self.id}
         action["display_name"] = self.name
         return action
+
+    def action_new_practice_job(self):
+        """A print job of this session, for a trainee of the group, on one of its machines."""
+        self.ensure_one()
+        self._check_open()
+        machine = self.machine_ids[:1]
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "tiers_lieu.print.job",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+            "name": self.env._("Practice Job"),
+            "context": {
+                "default_session_id": self.id,
+                "default_supervisor_id": self.trainer_id.id,
+                "default_machine_id": machine.id,
+                "default_machine_kind": machine.machine_kind or "fdm_printer",
+                "default_operator_id": self.trainee_ids[:1].partner_id.id
+                if len(self.trainee_ids) == 1
+                else False,
+            },
+        }
 
     # ------------------------------------------------------------ business
 

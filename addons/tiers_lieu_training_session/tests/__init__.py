@@ -2,3 +2,4 @@ from . import test_attendance
 from . import test_session
 from . import test_security
 from . import test_attendance_sheet
+from . import test_practice_job
