@@ -141,10 +141,11 @@ class TiersLieuPrintJob(models.Model):
         """A supervised practice job starts although its trainee holds no authorisation:
         the supervising trainer answers for it (recorded on the job)."""
         supervised = self.sudo().filtered(lambda job: job.session_id and job.supervisor_id)
+        jobs = self
         if supervised:
             pairs = [(job.operator_id.id, job.machine_kind) for job in supervised]
-            self = self.with_context(**{SUPERVISED_CONTEXT: pairs})
-        return super(TiersLieuPrintJob, self)._check_can_start()
+            jobs = self.with_context(**{SUPERVISED_CONTEXT: pairs})
+        return super(TiersLieuPrintJob, jobs)._check_can_start()
 
     def _dispatch_rows(self):
         """Practice jobs not forced stay out of the dispatch: the trainer puts them on a
