@@ -13,9 +13,11 @@
     "data": [
         "security/ir.model.access.csv",
         "security/tiers_lieu_training_session_security.xml",
+        "data/mail_activity_type_data.xml",
         "views/tiers_lieu_training_attendance_views.xml",
         "views/tiers_lieu_training_session_views.xml",
         "views/tiers_lieu_print_job_views.xml",
+        "views/tiers_lieu_trainee_views.xml",
         "report/tiers_lieu_training_session_reports.xml",
         "views/tiers_lieu_training_session_menus.xml",
     ],

@@ -31,3 +31,24 @@ def float_time(value):
 # Context key: (operator id, machine kind) pairs that a supervising trainer covers while
 # practice jobs start (``_check_can_start``).
 SUPERVISED_CONTEXT = "tiers_lieu_supervised_pairs"
+
+
+# Barriers to employment ("freins périphériques") as les emplois de l'inclusion groups them
+# in the diagnostic of a candidate.
+BARRIER_CATEGORIES = [
+    ("mobility", "Mobility"),
+    ("housing", "Housing"),
+    ("health", "Health"),
+    ("childcare", "Childcare and family constraints"),
+    ("language", "French language"),
+    ("digital", "Digital skills"),
+    ("justice", "Administrative and legal situation"),
+    ("resources", "Financial resources"),
+]
+
+# The three objectives a PMSMP may have (Code du travail L5135-1).
+PMSMP_OBJECTIVES = [
+    ("discover", "Discover a trade or a business sector"),
+    ("confirm", "Confirm a career plan"),
+    ("hire", "Start a recruitment"),
+]

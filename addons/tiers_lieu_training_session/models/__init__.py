@@ -3,3 +3,7 @@ from . import tiers_lieu_training_attendance
 from . import tiers_lieu_trainee_hours
 from . import tiers_lieu_print_job
 from . import tiers_lieu_machine_authorization
+from . import tiers_lieu_trainee
+from . import tiers_lieu_trainee_barrier
+from . import tiers_lieu_trainee_pmsmp
+from . import tiers_lieu_trainee_interview
