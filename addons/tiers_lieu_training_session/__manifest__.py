@@ -22,5 +22,8 @@
         "views/tiers_lieu_training_session_menus.xml",
     ],
     "demo": ["demo/tiers_lieu_training_session_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["tiers_lieu_training_session/static/tests/tours/*.js"],
+    },
     "installable": True,
 }

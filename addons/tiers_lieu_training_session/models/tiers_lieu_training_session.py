@@ -50,6 +50,7 @@ class TrainingSession(models.Model):
         default=lambda self: self.env.user,
         domain=lambda self: [("groups_id", "in", self.env.ref("tiers_lieu.group_trainer").ids)],
     )
+    trainer_name = fields.Char(related="trainer_id.name", string="Trainer Name")
     trainee_ids = fields.Many2many("tiers_lieu.trainee", string="Trainees", check_company=True)
     attendance_ids = fields.One2many(
         "tiers_lieu.training.attendance", "session_id", string="Attendance Sheet"
