@@ -5,3 +5,4 @@ from . import test_attendance_sheet
 from . import test_practice_job
 from . import test_follow_up
 from . import test_tour
+from . import test_training_attestation
