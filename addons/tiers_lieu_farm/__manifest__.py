@@ -22,6 +22,7 @@
         "tiers_lieu_recycling",
         "tiers_lieu_training",
         "tiers_lieu_training_machine",
+        "tiers_lieu_training_session",
     ],
     "demo": ["demo/res_users_demo.xml"],
     "assets": {"web.assets_tests": ["tiers_lieu_farm/static/tests/tours/*.js"]},
