@@ -8,3 +8,4 @@ from . import tiers_lieu_grant_budget_line
 from . import tiers_lieu_volunteer_work_kind
 from . import tiers_lieu_volunteer_work
 from . import account_move
+from . import tiers_lieu_donation_pool

@@ -3,3 +3,4 @@ from . import test_grant
 from . import test_volunteer
 from . import test_yearly_report
 from . import test_http
+from . import test_crowdfunding
