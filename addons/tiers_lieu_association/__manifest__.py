@@ -30,6 +30,9 @@
         "views/tiers_lieu_association_menus.xml",
     ],
     "demo": ["demo/association_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["tiers_lieu_association/static/tests/tours/*.js"],
+    },
     "post_init_hook": "post_init_hook",
     "installable": True,
 }

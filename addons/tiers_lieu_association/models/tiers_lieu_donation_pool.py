@@ -17,7 +17,7 @@ class DonationPool(models.Model):
         help="Fees the platform kept (from its export when it lists them).",
     )
     payout_amount = fields.Monetary(string="Payout Received", help="Amount credited on the bank.")
-    payout_date = fields.Date()
+    payout_date = fields.Date(default=fields.Date.context_today)
     payout_difference = fields.Monetary(
         compute="_compute_payout_difference",
         help="Gross gifts − platform fees − payout: zero when the payout adds up.",

@@ -41,3 +41,17 @@ class TestMembershipOverHttp(HttpCase, AssociationCase):
                 with self.subTest(login=login, model=model), self.assertRaises(Exception) as err:
                     self.rpc(model, method, *args)
                 self.assertIn("AccessError", str(err.exception) + repr(err.exception.args))
+
+
+@tagged("post_install", "-at_install")
+class TestPayoutTour(HttpCase, AssociationCase):
+    def test_treasurer_imports_a_kitty_and_reconciles_its_payout(self):
+        self.start_tour("/odoo", "tiers_lieu_association_payout", login="tl_treasurer")
+        pool = self.env["tiers_lieu.donation.pool"].search(
+            [("name", "=", "Cagnotte Leetchi du tour")]
+        )
+        self.assertEqual(pool.state, "done")
+        self.assertEqual(pool.amount_total, 170.0)
+        lines = {line.account_id.code: line.balance for line in pool.payout_move_id.line_ids}
+        self.assertEqual(lines["627800"], 6.80)
+        self.assertEqual(lines["467000"], -170.0)
