@@ -124,9 +124,7 @@ class ResCompany(models.Model):
     tl_dues_account_id = fields.Many2one("account.account", string="Dues Account")
     tl_grant_state_account_id = fields.Many2one("account.account", string="Grants: State")
     tl_grant_region_account_id = fields.Many2one("account.account", string="Grants: Region")
-    tl_grant_department_account_id = fields.Many2one(
-        "account.account", string="Grants: Department"
-    )
+    tl_grant_department_account_id = fields.Many2one("account.account", string="Grants: Department")
     tl_grant_municipality_account_id = fields.Many2one(
         "account.account", string="Grants: Municipalities"
     )
@@ -140,18 +138,14 @@ class ResCompany(models.Model):
     tl_dedicated_income_account_id = fields.Many2one(
         "account.account", string="Unused Resources Carried Forward (789)"
     )
-    tl_dedicated_fund_account_id = fields.Many2one(
-        "account.account", string="Dedicated Funds (19)"
-    )
+    tl_dedicated_fund_account_id = fields.Many2one("account.account", string="Dedicated Funds (19)")
     tl_cvn_goods_use_account_id = fields.Many2one("account.account", string="CVN: 860")
     tl_cvn_goods_account_id = fields.Many2one("account.account", string="CVN: 870")
     tl_cvn_service_use_account_id = fields.Many2one("account.account", string="CVN: 861")
     tl_cvn_service_account_id = fields.Many2one("account.account", string="CVN: 871")
     tl_cvn_volunteer_use_account_id = fields.Many2one("account.account", string="CVN: 864")
     tl_cvn_volunteer_account_id = fields.Many2one("account.account", string="CVN: 875")
-    tl_platform_fee_account_id = fields.Many2one(
-        "account.account", string="Platform Fees Account"
-    )
+    tl_platform_fee_account_id = fields.Many2one("account.account", string="Platform Fees Account")
 
     def _tl_association_setup(self):
         """Find or create the association accounts of each company with a chart."""

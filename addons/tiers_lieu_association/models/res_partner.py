@@ -40,8 +40,8 @@ class ResPartner(models.Model):
 
     def _tl_assign_member_number(self):
         for partner in self.filtered(lambda p: not p.sudo().tl_member_number):
-            partner.sudo().tl_member_number = self.env["ir.sequence"].sudo().next_by_code(
-                "tiers_lieu.member"
+            partner.sudo().tl_member_number = (
+                self.env["ir.sequence"].sudo().next_by_code("tiers_lieu.member")
             )
 
     @api.model

@@ -124,8 +124,12 @@ class TiersLieuGrant(models.Model):
 
     def _tl_actual_by_account(self, date_to=None, date_from=None):
         """{general account: amount} of the action's analytic lines (charges negative)."""
-        groups = self.env["account.analytic.line"].sudo()._read_group(
-            self._tl_analytic_domain(date_to, date_from), ["general_account_id"], ["amount:sum"]
+        groups = (
+            self.env["account.analytic.line"]
+            .sudo()
+            ._read_group(
+                self._tl_analytic_domain(date_to, date_from), ["general_account_id"], ["amount:sum"]
+            )
         )
         return {account: amount for account, amount in groups if account}
 
@@ -223,7 +227,9 @@ class TiersLieuGrant(models.Model):
         """Renderer of the report action_report_grant (compte rendu financier)."""
         check_treasurer(self.env, self.env._("Only Treasurers may print grant reports."))
         today = fields.Date.context_today(self)
-        return {grant.id: render_grant_report(grant, grant._tl_report_rows(), today) for grant in self}
+        return {
+            grant.id: render_grant_report(grant, grant._tl_report_rows(), today) for grant in self
+        }
 
     def _tl_report_rows(self):
         """(kind, nature code, label, planned, actual) of the compte rendu financier."""
@@ -238,7 +244,12 @@ class TiersLieuGrant(models.Model):
         for line in self.budget_line_ids:
             planned[line.nature] = planned.get(line.nature, 0.0) + line.amount
         return [
-            (kind, code, label, planned.get(code, 0.0), (-1 if kind == "charge" else 1)
-             * actual.get(code, 0.0))
+            (
+                kind,
+                code,
+                label,
+                planned.get(code, 0.0),
+                (-1 if kind == "charge" else 1) * actual.get(code, 0.0),
+            )
             for code, kind, label in NATURES
         ]

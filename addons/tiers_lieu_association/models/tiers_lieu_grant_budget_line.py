@@ -31,8 +31,6 @@ class TiersLieuGrantBudgetLine(models.Model):
     grant_id = fields.Many2one("tiers_lieu.grant", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="grant_id.company_id", store=True)
     currency_id = fields.Many2one(related="grant_id.currency_id")
-    nature = fields.Selection(
-        [(code, label) for code, _kind, label in NATURES], required=True
-    )
+    nature = fields.Selection([(code, label) for code, _kind, label in NATURES], required=True)
     name = fields.Char(string="Detail")
     amount = fields.Monetary(string="Planned", required=True)

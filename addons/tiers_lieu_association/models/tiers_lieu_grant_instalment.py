@@ -56,9 +56,7 @@ class TiersLieuGrantInstalment(models.Model):
                         company=company.display_name,
                     )
                 )
-            label = instalment.name or self.env._(
-                "Grant instalment: %(grant)s", grant=grant.name
-            )
+            label = instalment.name or self.env._("Grant instalment: %(grant)s", grant=grant.name)
             move = (
                 self.env["account.move"]
                 .sudo()

@@ -28,7 +28,10 @@ class TiersLieuVolunteerWork(models.Model):
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     rate = fields.Monetary(
-        compute="_compute_rate", store=True, readonly=False, precompute=True,
+        compute="_compute_rate",
+        store=True,
+        readonly=False,
+        precompute=True,
         help="Valuation of one hour, from the kind when logged.",
     )
     amount = fields.Monetary(string="Value", compute="_compute_amount", store=True)
@@ -84,15 +87,15 @@ class TiersLieuVolunteerWork(models.Model):
                 contribution
             ]
             lines += [
-                Command.create({"name": label, "account_id": company[use_field].id, "debit": amount}),
+                Command.create(
+                    {"name": label, "account_id": company[use_field].id, "debit": amount}
+                ),
                 Command.create(
                     {"name": label, "account_id": company[resource_field].id, "credit": amount}
                 ),
             ]
         if not lines:
-            raise UserError(
-                self.env._("No volunteer contribution to book in %(year)s.", year=year)
-            )
+            raise UserError(self.env._("No volunteer contribution to book in %(year)s.", year=year))
         move = (
             self.env["account.move"]
             .sudo()

@@ -50,7 +50,11 @@ def render_members(company, members, printed_on):
     sheet.text("Liste des membres à jour de cotisation", size=13, font="Helvetica-Bold")
     sheet.text(f"{name} – assemblée générale, le {format_date(printed_on)}", size=10)
     sheet.space(6)
-    kinds = {"individual": "Individuel", "reduced": "Tarif réduit", "organisation": "Personne morale"}
+    kinds = {
+        "individual": "Individuel",
+        "reduced": "Tarif réduit",
+        "organisation": "Personne morale",
+    }
     sheet.section(f"{len(members)} membre(s)")
     sheet.table(
         ["N° de membre", "Nom", "Formule", "Fin d'adhésion", "Signature"],

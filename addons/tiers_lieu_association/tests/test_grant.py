@@ -12,24 +12,30 @@ from .common import TODAY, AssociationCase, balances, pdf_text
 class TestGrant(AssociationCase):
     def test_instalment_is_booked_on_74x_with_the_action(self):
         grant = self.make_grant()
-        self.assertEqual(grant.analytic_account_id.plan_id, self.env.ref(
-            "tiers_lieu_association.analytic_plan_funded_actions"
-        ))
+        self.assertEqual(
+            grant.analytic_account_id.plan_id,
+            self.env.ref("tiers_lieu_association.analytic_plan_funded_actions"),
+        )
         instalment = self.instalment(grant, 20000.0)
         outstanding = self.company._tl_outstanding_receipts_account().code
-        self.assertEqual(
-            balances(instalment.move_id), {"741200": -20000.0, outstanding: 20000.0}
-        )
+        self.assertEqual(balances(instalment.move_id), {"741200": -20000.0, outstanding: 20000.0})
         self.assertEqual(instalment.move_id.state, "posted")
-        income_line = instalment.move_id.line_ids.filtered(lambda l: l.account_id.code == "741200")
+        income_line = instalment.move_id.line_ids.filtered(
+            lambda line: line.account_id.code == "741200"
+        )
         self.assertEqual(income_line.partner_id, self.region)
         self.assertEqual(grant.amount_received, 20000.0)
         self.assertEqual(grant.amount_remaining, 20000.0)
         self.assertEqual(grant._tl_actual_by_account()[income_line.account_id], 20000.0)
 
     def test_funder_type_picks_the_74_sub_account(self):
-        expected = {"state": "741100", "department": "741300", "municipality": "741400",
-                    "eu": "741500", "foundation": "741800"}
+        expected = {
+            "state": "741100",
+            "department": "741300",
+            "municipality": "741400",
+            "eu": "741500",
+            "foundation": "741800",
+        }
         for funder_type, code in expected.items():
             with self.subTest(funder_type=funder_type):
                 grant = self.make_grant(1000.0, funder_type, name=funder_type)
@@ -80,8 +86,10 @@ class TestGrant(AssociationCase):
         self.instalment(grant, 20000.0)
         self.expense(grant, "606100", 3000.0)
         self.expense(grant, "641100", 2000.0)
-        rows = {code: (kind, planned, actual) for kind, code, _l, planned, actual in
-                grant._tl_report_rows()}
+        rows = {
+            code: (kind, planned, actual)
+            for kind, code, _l, planned, actual in grant._tl_report_rows()
+        }
         self.assertEqual(rows["60"], ("charge", 8000.0, 3000.0))
         self.assertEqual(rows["64"], ("charge", 30000.0, 2000.0))
         self.assertEqual(rows["74"], ("income", 40000.0, 20000.0))

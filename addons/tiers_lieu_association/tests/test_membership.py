@@ -68,8 +68,10 @@ class TestMembership(AssociationCase):
     def test_members_list_for_the_general_assembly(self):
         self.record_due(self.karim, self.individual, 20.0)
         self.record_due(self.acme, self.organisation, 100.0)
-        wizard = self.env["tiers_lieu.association.yearly.report"].with_user(self.treasurer).create(
-            {"year": 2026}
+        wizard = (
+            self.env["tiers_lieu.association.yearly.report"]
+            .with_user(self.treasurer)
+            .create({"year": 2026})
         )
         pdf, _kind = (
             self.env["ir.actions.report"]

@@ -41,9 +41,11 @@ class TestVolunteerTime(AssociationCase):
         self.assertEqual(works[:4].move_id, move)
         self.assertFalse(works[4].move_id)
         # never receipted: volunteer time gives no tax reduction
-        self.assertFalse(self.env["donation.donation"].search([]).filtered(
-            lambda d: d.partner_id in works.partner_id and d.state == "done"
-        ))
+        self.assertFalse(
+            self.env["donation.donation"]
+            .search([])
+            .filtered(lambda d: d.partner_id in works.partner_id and d.state == "done")
+        )
         with self.refused(UserError, "No volunteer contribution"):
             self.env["tiers_lieu.volunteer.work"].with_user(self.treasurer)._tl_book_year(2026)
         with self.refused(UserError, "cannot be changed"):

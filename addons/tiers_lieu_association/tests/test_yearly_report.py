@@ -16,11 +16,17 @@ class TestYearlyReport(AssociationCase):
         grant = self.make_grant()
         self.instalment(grant, 20000.0)
         self.env["tiers_lieu.volunteer.work"].create(
-            {"partner_id": self.karim.id, "kind_id": self.kind_general.id, "hours": 10.0,
-             "date": "2026-04-01"}
+            {
+                "partner_id": self.karim.id,
+                "kind_id": self.kind_general.id,
+                "hours": 10.0,
+                "date": "2026-04-01",
+            }
         )
-        wizard = self.env["tiers_lieu.association.yearly.report"].with_user(self.treasurer).create(
-            {"year": 2026}
+        wizard = (
+            self.env["tiers_lieu.association.yearly.report"]
+            .with_user(self.treasurer)
+            .create({"year": 2026})
         )
         wizard.action_generate()
         csv_text = base64.b64decode(wizard.csv_file).decode("utf-8-sig")

@@ -7,8 +7,8 @@ from odoo import api, fields, models
 
 from odoo.addons.tiers_lieu_donation.access import check_treasurer
 
-from ..pdf.yearly_report import render_members, render_yearly_report
 from ..models.tiers_lieu_grant import FUNDER_TYPES
+from ..pdf.yearly_report import render_members, render_yearly_report
 
 
 class TiersLieuAssociationYearlyReport(models.TransientModel):
@@ -34,16 +34,20 @@ class TiersLieuAssociationYearlyReport(models.TransientModel):
     def _balance(self, accounts):
         """Income (credit positive) booked on ``accounts`` in the year, posted entries."""
         start, end = self._bounds()
-        groups = self.env["account.move.line"].sudo()._read_group(
-            [
-                ("company_id", "=", self.company_id.id),
-                ("parent_state", "=", "posted"),
-                ("account_id", "in", accounts.ids),
-                ("date", ">=", start),
-                ("date", "<=", end),
-            ],
-            [],
-            ["balance:sum"],
+        groups = (
+            self.env["account.move.line"]
+            .sudo()
+            ._read_group(
+                [
+                    ("company_id", "=", self.company_id.id),
+                    ("parent_state", "=", "posted"),
+                    ("account_id", "in", accounts.ids),
+                    ("date", ">=", start),
+                    ("date", "<=", end),
+                ],
+                [],
+                ["balance:sum"],
+            )
         )
         return -(groups[0][0] or 0.0)
 
@@ -53,14 +57,18 @@ class TiersLieuAssociationYearlyReport(models.TransientModel):
         rows = []
         env = self.env
         if "tiers_lieu.print.job" in env:
-            ((parts, jobs),) = env["tiers_lieu.print.job"].sudo()._read_group(
-                [
-                    ("state", "=", "done"),
-                    ("date_end", ">=", start),
-                    ("date_end", "<", date(self.year + 1, 1, 1)),
-                ],
-                [],
-                ["good_quantity:sum", "__count"],
+            ((parts, jobs),) = (
+                env["tiers_lieu.print.job"]
+                .sudo()
+                ._read_group(
+                    [
+                        ("state", "=", "done"),
+                        ("date_end", ">=", start),
+                        ("date_end", "<", date(self.year + 1, 1, 1)),
+                    ],
+                    [],
+                    ["good_quantity:sum", "__count"],
+                )
             )
             rows += [("Pièces produites", str(parts or 0)), ("Impressions terminées", str(jobs))]
         order = env.get("sale.order")
@@ -87,23 +95,33 @@ class TiersLieuAssociationYearlyReport(models.TransientModel):
             rows.append(
                 (
                     "Stagiaires entrés",
-                    str(Trainee.search_count([("entry_date", ">=", start), ("entry_date", "<=", end)])),
+                    str(
+                        Trainee.search_count(
+                            [("entry_date", ">=", start), ("entry_date", "<=", end)]
+                        )
+                    ),
                 )
             )
             rows.append(
                 (
                     "Sorties de stagiaires",
-                    str(Trainee.search_count([("exit_date", ">=", start), ("exit_date", "<=", end)])),
+                    str(
+                        Trainee.search_count([("exit_date", ">=", start), ("exit_date", "<=", end)])
+                    ),
                 )
             )
-        ((volunteers, hours),) = env["tiers_lieu.volunteer.work"].sudo()._read_group(
-            [
-                ("company_id", "=", self.company_id.id),
-                ("date", ">=", start),
-                ("date", "<=", end),
-            ],
-            [],
-            ["partner_id:count_distinct", "hours:sum"],
+        ((volunteers, hours),) = (
+            env["tiers_lieu.volunteer.work"]
+            .sudo()
+            ._read_group(
+                [
+                    ("company_id", "=", self.company_id.id),
+                    ("date", ">=", start),
+                    ("date", "<=", end),
+                ],
+                [],
+                ["partner_id:count_distinct", "hours:sum"],
+            )
         )
         rows += [
             ("Bénévoles et makers actifs", str(volunteers)),
@@ -118,44 +136,66 @@ class TiersLieuAssociationYearlyReport(models.TransientModel):
         rows = [("Cotisations (756)", self._balance(company.tl_dues_account_id))]
         gifts = company.donation_individual_account_id | company.donation_sponsorship_account_id
         rows.append(("Dons en numéraire et mécénat (754)", self._balance(gifts)))
-        in_kind = self.env["donation.line"].sudo()._read_group(
-            [
-                ("donation_id.company_id", "=", company.id),
-                ("donation_id.state", "=", "done"),
-                ("donation_id.donation_date", ">=", start),
-                ("donation_id.donation_date", "<=", end),
-                ("product_id.donation_type", "=", "donation_in_kind"),
-            ],
-            [],
-            ["amount_company_currency:sum"],
+        in_kind = (
+            self.env["donation.line"]
+            .sudo()
+            ._read_group(
+                [
+                    ("donation_id.company_id", "=", company.id),
+                    ("donation_id.state", "=", "done"),
+                    ("donation_id.donation_date", ">=", start),
+                    ("donation_id.donation_date", "<=", end),
+                    ("product_id.donation_type", "=", "donation_in_kind"),
+                ],
+                [],
+                ["amount_company_currency:sum"],
+            )
         )
         rows.append(("Dons en nature (valorisés)", in_kind[0][0] or 0.0))
         funder_labels = dict(FUNDER_TYPES)
-        labels = {"state": "État", "region": "Région", "department": "Département",
-                  "municipality": "Communes", "eu": "Union européenne",
-                  "foundation": "Fondations", "other": "Autres financeurs"}
-        for funder_type, amount in self.env["tiers_lieu.grant.instalment"].sudo()._read_group(
-            [
-                ("company_id", "=", company.id),
-                ("date", ">=", start),
-                ("date", "<=", end),
-            ],
-            ["funder_type"],
-            ["amount:sum"],
+        labels = {
+            "state": "État",
+            "region": "Région",
+            "department": "Département",
+            "municipality": "Communes",
+            "eu": "Union européenne",
+            "foundation": "Fondations",
+            "other": "Autres financeurs",
+        }
+        for funder_type, amount in (
+            self.env["tiers_lieu.grant.instalment"]
+            .sudo()
+            ._read_group(
+                [
+                    ("company_id", "=", company.id),
+                    ("date", ">=", start),
+                    ("date", "<=", end),
+                ],
+                ["funder_type"],
+                ["amount:sum"],
+            )
         ):
             label = labels.get(funder_type, funder_labels.get(funder_type, funder_type))
             rows.append((f"Subventions perçues : {label} (74)", amount))
-        sales = self.env["account.account"].sudo().search(
-            [
-                *self.env["account.account"]._check_company_domain(company),
-                ("code", "=like", "70%"),
-            ]
+        sales = (
+            self.env["account.account"]
+            .sudo()
+            .search(
+                [
+                    *self.env["account.account"]._check_company_domain(company),
+                    ("code", "=like", "70%"),
+                ]
+            )
         )
         rows.append(("Ventes et prestations (70)", self._balance(sales)))
-        volunteer = self.env["tiers_lieu.volunteer.work"].sudo()._read_group(
-            [("company_id", "=", company.id), ("date", ">=", start), ("date", "<=", end)],
-            ["contribution"],
-            ["amount:sum"],
+        volunteer = (
+            self.env["tiers_lieu.volunteer.work"]
+            .sudo()
+            ._read_group(
+                [("company_id", "=", company.id), ("date", ">=", start), ("date", "<=", end)],
+                ["contribution"],
+                ["amount:sum"],
+            )
         )
         contribution_labels = {
             "volunteer": "Bénévolat valorisé (864 / 875)",
@@ -232,6 +272,8 @@ class TiersLieuAssociationYearlyReport(models.TransientModel):
         check_treasurer(self.env, self.env._("Only Treasurers may print the members' list."))
         today = fields.Date.context_today(self)
         return {
-            wizard.id: render_members(wizard.company_id, wizard._tl_members(wizard.company_id), today)
+            wizard.id: render_members(
+                wizard.company_id, wizard._tl_members(wizard.company_id), today
+            )
             for wizard in self
         }

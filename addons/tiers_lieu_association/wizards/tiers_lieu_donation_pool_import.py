@@ -75,9 +75,9 @@ class DonationPoolImport(models.TransientModel):
     def action_import(self):
         action = super().action_import()
         pool = self.env["tiers_lieu.donation.pool"].browse(action["res_id"])
-        pool.platform_fee = sum(pool.line_ids.filtered(lambda l: not l.excluded).mapped(
-            "platform_fee"
-        ))
+        pool.platform_fee = sum(
+            pool.line_ids.filtered(lambda line: not line.excluded).mapped("platform_fee")
+        )
         return action
 
     @api.model
@@ -135,9 +135,7 @@ class DonationPoolImport(models.TransientModel):
         if missing or extra:
             problems = []
             if missing:
-                problems.append(
-                    self.env._("missing: %(columns)s", columns=", ".join(missing))
-                )
+                problems.append(self.env._("missing: %(columns)s", columns=", ".join(missing)))
             if extra:
                 problems.append(self.env._("unknown: %(columns)s", columns=", ".join(extra)))
             raise UserError(

@@ -100,22 +100,23 @@ class TiersLieuMembershipDue(models.TransientModel):
             }
         )
         invoice.action_post()
-        method = self.env["res.company"].with_company(company)._tl_payment_method_line(
-            self.payment_mode
+        method = (
+            self.env["res.company"].with_company(company)._tl_payment_method_line(self.payment_mode)
         )
         if not method:
             raise UserError(
                 self.env._("%(company)s has no payment method for dues.", company=company.name)
             )
+        inbound = method.journal_id.inbound_payment_method_line_ids.filtered(
+            lambda line: not line.donation
+        )[:1]
         self.env["account.payment.register"].with_context(
             active_model="account.move", active_ids=invoice.ids
         ).create(
             {
                 "payment_date": self.date,
                 "journal_id": method.journal_id.id,
-                "payment_method_line_id": method.journal_id.inbound_payment_method_line_ids.filtered(
-                    lambda line: not line.donation
-                )[:1].id,
+                "payment_method_line_id": inbound.id,
             }
         )._create_payments()
         partner._tl_assign_member_number()
