@@ -49,7 +49,7 @@ class TiersLieuAssociationYearlyReport(models.TransientModel):
                 ["balance:sum"],
             )
         )
-        return -(groups[0][0] or 0.0)
+        return -(groups[0][0] or 0.0) or 0.0  # never "-0.00"
 
     def _activity(self):
         """(label, value) of the activity of the year, from the addons installed."""
