@@ -46,3 +46,5 @@ class TestYearlyReport(AssociationCase):
         self.assertIn("Rapport annuel 2026", text)
         self.assertIn("20 000,00", text)
         self.assertIn("aucun reçu fiscal", text)
+        annexe = text.split("Annexe")[1]
+        self.assertIn("Bénévolat valorisé (864 / 875) 118,80", annexe)
