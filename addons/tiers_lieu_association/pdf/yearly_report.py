@@ -37,7 +37,8 @@ def render_yearly_report(wizard, rows, printed_on):
         if section == "Ressources" and " / 87" in label
     ]
     if in_kind:
-        sheet.table(["Contribution (comptes)", "Valeur (€)"], in_kind, [0.75, 0.25], align_right=(1,))
+        header = ["Contribution (comptes)", "Valeur (€)"]
+        sheet.table(header, in_kind, [0.75, 0.25], align_right=(1,))
     sheet.text(
         "Le bénévolat et les mises à disposition gratuites sont valorisés au taux de leur "
         "nature de travail et comptabilisés en classe 8 (comptes 86 et 87) au 31 décembre. "
