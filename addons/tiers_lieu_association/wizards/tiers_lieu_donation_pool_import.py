@@ -62,7 +62,7 @@ class DonationPoolImport(models.TransientModel):
         ],
         string="Export Layout",
         required=True,
-        default="helloasso",
+        default="other",
         help="HelloAsso and Leetchi exports must have exactly their columns: a file with a "
         "missing or an unknown column is refused before anything is imported.",
     )
