@@ -22,7 +22,7 @@ class TestMembershipOverHttp(HttpCase, AssociationCase):
 
     def test_member_sees_their_own_membership_only(self):
         self.authenticate("karim_portal", "karim_portal")
-        page = self.url_open("/my/membership")
+        page = self.url_open("/my/membership", timeout=60)
         self.assertEqual(page.status_code, 200)
         self.assertIn(self.karim.tl_member_number, page.text)
         self.assertIn("Cotisation 2026 individuelle", page.text)

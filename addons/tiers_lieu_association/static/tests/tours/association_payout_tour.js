@@ -60,8 +60,9 @@ registry.category("web_tour.tours").add("tiers_lieu_association_payout", {
             run: "click",
         },
         {
-            content: "The gifts are validated",
+            content: "The gifts are validated (donations, receipts and their PDFs)",
             trigger: ".o_form_view button[name='action_reconcile_payout']",
+            timeout: 60000,
         },
         {
             content: "Enter the payout received on the bank",
@@ -76,6 +77,7 @@ registry.category("web_tour.tours").add("tiers_lieu_association_payout", {
         {
             content: "The payout is booked",
             trigger: ".o_form_view .o_field_widget[name='payout_move_id'] a",
+            timeout: 30000,
         },
     ],
 });
