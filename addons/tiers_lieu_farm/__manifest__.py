@@ -11,6 +11,7 @@
     # One line per capability addon; `make run` installs this umbrella.
     "depends": [
         "tiers_lieu",
+        "tiers_lieu_association",
         "tiers_lieu_consumable",
         "tiers_lieu_donation",
         "tiers_lieu_donation_consumable",

@@ -1,0 +1,38 @@
+{
+    "name": "Tiers-Lieu Association Finance",
+    "version": "18.0.1.0.0",
+    "category": "Services/Tiers-Lieu",
+    "license": "AGPL-3",
+    "summary": "Members and dues (Odoo membership), grants with their analytic action, "
+    "dedicated funds and compte rendu financier (Cerfa 15059), volunteer time in class 8, "
+    "crowdfunding payouts, the yearly report of the general assembly",
+    "author": "Tiers-Lieu ERP contributors",
+    "maintainers": [],
+    "website": "https://github.com/tiers-lieu-erp/tiers-lieu-erp",
+    "depends": ["tiers_lieu_donation", "membership", "account", "analytic"],
+    "external_dependencies": {"python": ["reportlab"]},
+    "data": [
+        "security/ir.model.access.csv",
+        "security/tiers_lieu_association_security.xml",
+        "data/ir_sequence_data.xml",
+        "data/analytic_plan_data.xml",
+        "data/ir_cron_data.xml",
+        "report/association_reports.xml",
+        "views/product_template_views.xml",
+        "views/res_partner_views.xml",
+        "views/tiers_lieu_grant_views.xml",
+        "views/tiers_lieu_volunteer_work_views.xml",
+        "views/tiers_lieu_donation_pool_views.xml",
+        "views/portal_templates.xml",
+        "wizards/tiers_lieu_membership_due_views.xml",
+        "wizards/tiers_lieu_association_yearly_report_views.xml",
+        "wizards/tiers_lieu_donation_pool_import_views.xml",
+        "views/tiers_lieu_association_menus.xml",
+    ],
+    "demo": ["demo/association_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["tiers_lieu_association/static/tests/tours/*.js"],
+    },
+    "post_init_hook": "post_init_hook",
+    "installable": True,
+}
