@@ -1,5 +1,5 @@
 # The two commands of README.md, plus the gates that CI runs (.ci/run).
-.PHONY: run test lint test-peers
+.PHONY: run test lint test-peers bench
 
 run:   ## serve Odoo with every Tiers-Lieu addon on a French demo database (admin / admin)
 	tools/run.sh
@@ -12,3 +12,6 @@ lint:  ## ruff, pylint-odoo's mandatory checks, README.rst freshness, packaging 
 
 test-peers:  ## the own test suites of the Odoo/OCA modules we extend, with vs. without us
 	tools/test_peers.sh $(PEERS)
+
+bench:  ## install time with demo, then every bench/ script on a fresh database: one table
+	tools/bench_all.sh $(SCRIPTS)

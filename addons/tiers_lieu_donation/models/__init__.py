@@ -11,3 +11,4 @@ from . import donation_receipt_line
 from . import donation_tax_receipt
 from . import donation_pool
 from . import tiers_lieu_donation_receipt_original
+from . import tiers_lieu_dashboard
