@@ -38,7 +38,14 @@ def seed_rows(env):
         {"name": "Bench PLA filament", "material_id": pla.id, "is_storable": True}
     )
     machines = env["maintenance.equipment"].create(
-        [{"name": f"Bench printer {i:02d}", "machine_kind": "fdm_printer"} for i in range(20)]
+        [
+            {
+                "name": f"Bench printer {i:02d}",
+                "machine_kind": "fdm_printer",
+                "material_ids": [(6, 0, pla.ids)],
+            }
+            for i in range(20)
+        ]
     )
     job = env["tiers_lieu.print.job"].create(
         {"part_name": "Bench part", "material_id": pla.id, "machine_id": machines[0].id}
@@ -82,24 +89,24 @@ def seed_rows(env):
 
 def fill(env, jobs, moves):
     job, (consumption_move, delivery_move), line, _machines = seed_rows(env)
-    days = "(n %% 365) * interval '1 day'"
+    days = "mod(n, 365) * interval '1 day'"
     env.cr.execute(
         "SELECT min(id), max(id) FROM maintenance_equipment WHERE machine_kind IS NOT NULL"
     )
     low, high = env.cr.fetchone()
-    spread = f"now() at time zone 'UTC' - {days} - (n %% 7) * interval '1 hour'"
+    spread = f"now() at time zone 'UTC' - {days} - mod(n, 7) * interval '1 hour'"
     copy_rows(
         env,
         "tiers_lieu_print_job",
         job.id,
         jobs,
         {
-            "state": "CASE WHEN n % 10 = 0 THEN 'failed' ELSE 'done' END",
+            "state": "CASE WHEN mod(n, 10) = 0 THEN 'failed' ELSE 'done' END",
             "date_start": f"{spread} - interval '2 hours'",
             "date_end": spread,
             "duration_hours": "2",
-            "good_quantity": "CASE WHEN n % 10 = 0 THEN 0 ELSE 4 END",
-            "machine_id": f"{low} + n % ({high} - {low} + 1)",
+            "good_quantity": "CASE WHEN mod(n, 10) = 0 THEN 0 ELSE 4 END",
+            "machine_id": f"{low} + mod(n, {high - low + 1})",
             "name": "'BENCH-' || n",
         },
     )
