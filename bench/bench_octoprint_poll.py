@@ -8,7 +8,7 @@ other, as the cron did before the poll became a background job polling printers 
 
 import time
 
-from common import bench_env, parse_args
+from common import bench_env, parse_args, report
 
 
 def main():
@@ -44,6 +44,12 @@ def main():
             started = time.perf_counter()
             machines._octoprint_poll()
             at_once = time.perf_counter() - started
+            report(
+                f"OctoPrint poll of {args.printers} printers",
+                f"{at_once:.1f} s",
+                "< 10 s",
+                at_once < 10,
+            )
             statuses = machines.mapped("octoprint_status")
             print(
                 f"{'poll cycle, printers at once (background job)':<50} {at_once:8.3f} s"

@@ -45,3 +45,13 @@ def measure(env, label, results):
     queries = env.cr.sql_log_count - queries_before
     results.append((label, seconds, queries))
     print(f"{label:<50} {seconds:8.3f} s {queries:8d} queries", flush=True)
+
+
+# Prefix of the lines `make bench` (tools/bench_all.sh) gathers into its table.
+REPORT_PREFIX = "@@bench"
+
+
+def report(figure, value, target, passed):
+    """One row of `make bench`'s table: a figure, its value, its target, whether it passes."""
+    verdict = "pass" if passed else "FAIL"
+    print(f"{REPORT_PREFIX}\t{figure}\t{value}\t{target}\t{verdict}", flush=True)

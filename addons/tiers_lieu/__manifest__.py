@@ -1,6 +1,6 @@
 {
     "name": "Tiers-Lieu",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Services/Tiers-Lieu",
     "license": "AGPL-3",
     "summary": "Base of the Tiers-Lieu ERP: app menu, roles, association identity",
@@ -18,7 +18,10 @@
     ],
     "demo": ["demo/res_company_demo.xml", "demo/res_users_demo.xml"],
     "assets": {
-        "web.assets_backend": ["tiers_lieu/static/src/js/*.js"],
+        "web.assets_backend": [
+            "tiers_lieu/static/src/js/*.js",
+            "tiers_lieu/static/src/dashboard/*",
+        ],
         "web.assets_tests": ["tiers_lieu/static/tests/tours/*.js"],
     },
     "post_init_hook": "post_init_hook",

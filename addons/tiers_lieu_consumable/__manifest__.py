@@ -1,6 +1,6 @@
 {
     "name": "Tiers-Lieu Consumables",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Services/Tiers-Lieu",
     "license": "AGPL-3",
     "summary": "Filament spools as stock lots: weighing, consumption by print jobs, "

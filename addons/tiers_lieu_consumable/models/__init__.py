@@ -20,3 +20,4 @@ from . import stock_picking
 from . import stock_quant
 from . import tiers_lieu_print_job
 from . import tiers_lieu_filament_forecast
+from . import tiers_lieu_dashboard

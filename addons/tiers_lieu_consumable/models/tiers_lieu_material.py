@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 from odoo.addons.tiers_lieu_machine.models.tiers_lieu_material import FAMILY_DENSITY
 
@@ -25,6 +26,13 @@ class TiersLieuMaterial(models.Model):
         default=1.75,
         help="Diameter of the filament products of this material that have no diameter " "variant.",
     )
+    print_temp_min = fields.Integer(
+        string="Nozzle Min (°C)", help="Lowest nozzle temperature of the data sheet."
+    )
+    print_temp_max = fields.Integer(
+        string="Nozzle Max (°C)", help="Highest nozzle temperature of the data sheet."
+    )
+    bed_temp = fields.Integer(string="Bed (°C)", help="Bed temperature of the data sheet.")
     recyclable = fields.Boolean(
         compute="_compute_recyclable",
         store=True,
@@ -59,6 +67,24 @@ class TiersLieuMaterial(models.Model):
     def _compute_recyclable(self):
         for material in self:
             material.recyclable = material.family in RECYCLABLE_FAMILIES
+
+    @api.constrains("print_temp_min", "print_temp_max", "bed_temp")
+    def _check_temperatures(self):
+        for material in self:
+            temperatures = (material.print_temp_min, material.print_temp_max, material.bed_temp)
+            if any(t < 0 or t > 500 for t in temperatures) or (
+                material.print_temp_max and material.print_temp_min > material.print_temp_max
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(material)s: temperatures go from 0 to 500 °C, the nozzle's lowest "
+                        "below its highest (%(low)s – %(high)s °C, bed %(bed)s °C).",
+                        material=material.display_name,
+                        low=material.print_temp_min,
+                        high=material.print_temp_max,
+                        bed=material.bed_temp,
+                    )
+                )
 
     @api.depends("co2_factor_ids.value", "co2_factor_ids.date_from")
     @api.depends_context("date")

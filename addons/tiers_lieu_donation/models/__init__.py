@@ -13,3 +13,4 @@ from . import donation_pool
 from . import tiers_lieu_donation_receipt_original
 from . import tiers_lieu_donation_receipt_run
 from . import tiers_lieu_donation_receipt_run_failure
+from . import tiers_lieu_dashboard

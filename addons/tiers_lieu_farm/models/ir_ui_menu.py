@@ -6,10 +6,11 @@ class IrUiMenu(models.Model):
 
     @api.model
     def _tl_home_menus(self):
-        # The machines kanban shows loaded spools, which only Staff may read: trainers and
-        # treasurers land on their own screens.
+        # Staff and Managers land on the dashboard, which shows every capability; trainers
+        # and treasurers on the screen of their daily work (the dashboard, trimmed to their
+        # figures, is the app's first menu for them).
         return [
-            ("tiers_lieu.group_staff", "tiers_lieu_machine.machine_park_menu"),
+            ("tiers_lieu.group_staff", "tiers_lieu.dashboard_menu"),
             ("tiers_lieu.group_trainer", "tiers_lieu_training.trainee_menu"),
             ("tiers_lieu.group_treasurer", "tiers_lieu_donation.menu_donation_donations"),
         ] + super()._tl_home_menus()

@@ -1,1 +1,2 @@
 from . import test_home
+from . import test_dashboard

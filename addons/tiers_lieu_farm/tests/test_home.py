@@ -23,8 +23,8 @@ class TestHome(HttpCase):
 
     def test_each_role_lands_on_its_screen(self):
         expected = {
-            "staff": "tiers_lieu_machine.machine_park_action",
-            "manager": "tiers_lieu_machine.machine_park_action",
+            "staff": "tiers_lieu.dashboard_action",
+            "manager": "tiers_lieu.dashboard_action",
             "trainer": "tiers_lieu_training.trainee_action",
             "insertion_manager": "tiers_lieu_training.trainee_action",
             "treasurer": "tiers_lieu_donation.donation_donation_action",

@@ -7,3 +7,4 @@ from . import maintenance_request
 from . import tiers_lieu_machine_maintenance_rule
 from . import tiers_lieu_machine_authorization
 from . import tiers_lieu_print_job
+from . import tiers_lieu_dashboard

@@ -10,3 +10,4 @@ from . import tiers_lieu_print_job
 from . import stock_lot
 from . import stock_move
 from . import stock_picking
+from . import tiers_lieu_dashboard

@@ -22,3 +22,4 @@ from . import trainee_block_progress
 from . import trainee_public
 from . import hours_statement
 from . import hours_statement_line
+from . import tiers_lieu_dashboard

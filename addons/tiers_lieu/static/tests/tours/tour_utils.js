@@ -32,3 +32,20 @@ export function openTiersLieuMenu(menuXmlid, itemXmlid) {
     }
     return steps;
 }
+
+/**
+ * A step saving a screenshot of the page as `<name>.png` (lower case, digits, underscores),
+ * when the test runs the tour inside `saving_screenshots()` (tiers_lieu/tests/common.py):
+ * the user guides of docs/ show these.
+ */
+export function screenshot(name, trigger = "body") {
+    return {
+        content: `Screenshot ${name}`,
+        trigger,
+        async run() {
+            console.log(`tl-screenshot:${name}`);
+            // Chrome captures the page while the tour waits.
+            await new Promise((resolve) => setTimeout(resolve, 1000));
+        },
+    };
+}
