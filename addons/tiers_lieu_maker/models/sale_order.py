@@ -35,7 +35,10 @@ class SaleOrder(models.Model):
         # so of the aid value of a solidarity order).
         result = super()._compute_real_cost()
         for order in self:
-            maker_cost = sum(order.sudo().maker_batch_ids.mapped("real_material_cost"))
+            lines = order.order_line.filtered("maker_allocated")
+            if not lines:
+                continue
+            maker_cost = sum(lines.sudo().maker_batch_ids.mapped("real_material_cost"))
             if not maker_cost:
                 continue
             order.real_material_cost += maker_cost

@@ -18,6 +18,12 @@ class SaleOrderLine(models.Model):
     maker_batch_ids = fields.One2many(
         "tiers_lieu.maker.batch", "sale_line_id", string="Maker Batches"
     )
+    maker_allocated = fields.Boolean(
+        string="Allocated to Makers",
+        readonly=True,
+        copy=False,
+        help="Some parts of this line were allocated to makers.",
+    )
     qty_maker_accepted = fields.Integer(
         string="Parts Accepted from Makers",
         compute="_compute_qty_produced",
@@ -28,6 +34,10 @@ class SaleOrderLine(models.Model):
     def _compute_qty_produced(self):
         result = super()._compute_qty_produced()
         for line in self:
+            # The flag spares the order addon's flows a query for lines makers never had.
+            if not line.maker_allocated:
+                line.qty_maker_accepted = 0
+                continue
             accepted = sum(
                 batch.qty_accepted for batch in line.maker_batch_ids if batch.state == "done"
             )

@@ -212,7 +212,11 @@ class TiersLieuMakerBatch(models.Model):
         for vals in vals_list:
             if vals.get("name", self.env._("New")) == self.env._("New"):
                 vals["name"] = sequence.next_by_code("tiers_lieu.maker.batch") or "/"
-        return super().create(vals_list)
+        batches = super().create(vals_list)
+        batches.sale_line_id.sudo().filtered(lambda ln: not ln.maker_allocated).write(
+            {"maker_allocated": True}
+        )
+        return batches
 
     # ------------------------------------------------------------------ actions
 
