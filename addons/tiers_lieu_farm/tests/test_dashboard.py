@@ -18,6 +18,8 @@ WORKSHOP = {
     "spools_below_minimum",
     "filament_shortages",
     "offcuts",
+    "filament_recycled",
+    "maker_parts",
 }
 DONATIONS = {"donations_collected", "receipts_issued"}
 TRAINING = {"trainee_production_hours", "trainee_ends_coming"}

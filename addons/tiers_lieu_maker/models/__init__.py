@@ -9,4 +9,5 @@ from . import (
     sale_order,
     stock_move,
     stock_picking_batch,
+    tiers_lieu_dashboard,
 )

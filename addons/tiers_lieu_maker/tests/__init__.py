@@ -1,5 +1,6 @@
 from . import (
     test_allocation,
+    test_dashboard,
     test_end_to_end,
     test_maker,
     test_material,

@@ -5,4 +5,5 @@ from . import (
     tiers_lieu_material_co2_factor,
     tiers_lieu_recycling_batch,
     tiers_lieu_waste_shipment,
+    tiers_lieu_dashboard,
 )

@@ -1,6 +1,7 @@
 from . import (
     test_balance,
     test_batch,
+    test_dashboard,
     test_indicators,
     test_offcut,
     test_register,
