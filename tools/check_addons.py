@@ -21,40 +21,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# Files named without the prefix of their model, kept until their areas' refactorings
-# (issue 14) have merged; the lead renames them then (`check_addons.py --renames`).
-PENDING_RENAMES = {
-    "tiers_lieu_donation/models/donation_parameter.py",
-    "tiers_lieu_donation/models/donation_pool.py",
-    "tiers_lieu_donation/models/donation_receipt_line.py",
-    "tiers_lieu_donation/wizards/donation_declaration.py",
-    "tiers_lieu_donation/wizards/donation_pool_import.py",
-    "tiers_lieu_donation/wizards/donation_receipt_cancel.py",
-    "tiers_lieu_donation/wizards/donation_receipt_issue.py",
-    "tiers_lieu_order_request/wizards/order_request_refuse.py",
-    "tiers_lieu_training/models/eligibility_criterion.py",
-    "tiers_lieu_training/models/hours_statement.py",
-    "tiers_lieu_training/models/hours_statement_line.py",
-    "tiers_lieu_training/models/pass_extension.py",
-    "tiers_lieu_training/models/pass_extension_reason.py",
-    "tiers_lieu_training/models/pass_suspension.py",
-    "tiers_lieu_training/models/skill_block.py",
-    "tiers_lieu_training/models/skill_evaluation.py",
-    "tiers_lieu_training/models/trainee_block_progress.py",
-    "tiers_lieu_training/models/trainee_hours.py",
-    "tiers_lieu_training/models/trainee_path.py",
-    "tiers_lieu_training/models/trainee_public.py",
-    "tiers_lieu_training/models/trainee_skill_status.py",
-    "tiers_lieu_training/models/training_parameter.py",
-    "tiers_lieu_training/wizards/trainee_exit.py",
-    "tiers_lieu_training/wizards/training_indicators.py",
-    "tiers_lieu_training/wizards/training_indicators_line.py",
-    "tiers_lieu_training_machine/models/skill_evaluation.py",
-    "tiers_lieu_training_machine/models/trainee.py",
-    "tiers_lieu_training_machine/models/trainee_hours.py",
-    "tiers_lieu_training_machine/models/trainee_path.py",
-    "tiers_lieu_training_machine/models/trainee_public.py",
-}
+# Files named without the prefix of their model, to rename (`check_addons.py --renames`):
+# none left since issue 14; a new entry needs a reason.
+PENDING_RENAMES: set[str] = set()
 
 
 def addons():

@@ -7,7 +7,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.misc import file_open
 
-from odoo.addons.tiers_lieu_donation.wizards.donation_pool_import import _key
+from odoo.addons.tiers_lieu_donation.wizards.tiers_lieu_donation_pool_import import _key
 
 # The exports of the platforms, column by column: {layout: {column: field of a pool line}}.
 # A file of a named layout must have exactly these columns, no more, no fewer.

@@ -1,4 +1,4 @@
-from . import donation_parameter
+from . import tiers_lieu_donation_parameter
 from . import account_payment_method_line
 from . import account_bank_statement_line
 from . import product_template
@@ -7,9 +7,9 @@ from . import res_partner
 from . import account_chart_template
 from . import donation_donation
 from . import donation_line
-from . import donation_receipt_line
+from . import tiers_lieu_donation_receipt_line
 from . import donation_tax_receipt
-from . import donation_pool
+from . import tiers_lieu_donation_pool
 from . import tiers_lieu_donation_receipt_original
 from . import tiers_lieu_donation_receipt_run
 from . import tiers_lieu_donation_receipt_run_failure

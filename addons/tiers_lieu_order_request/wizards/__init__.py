@@ -1,1 +1,1 @@
-from . import order_request_refuse
+from . import tiers_lieu_order_request_refuse

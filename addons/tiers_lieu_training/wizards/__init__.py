@@ -1,3 +1,3 @@
-from . import trainee_exit
-from . import training_indicators
-from . import training_indicators_line
+from . import tiers_lieu_trainee_exit
+from . import tiers_lieu_training_indicators
+from . import tiers_lieu_training_indicators_line

@@ -2,9 +2,9 @@ from . import hr_skill
 from . import res_company
 from . import res_config_settings
 from . import tiers_lieu_machine_authorization
-from . import skill_evaluation
-from . import trainee_hours
+from . import tiers_lieu_skill_evaluation
+from . import tiers_lieu_trainee_hours
 from . import tiers_lieu_print_job
-from . import trainee
-from . import trainee_path
-from . import trainee_public
+from . import tiers_lieu_trainee
+from . import tiers_lieu_trainee_path
+from . import tiers_lieu_trainee_public

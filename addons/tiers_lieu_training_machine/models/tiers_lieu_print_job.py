@@ -12,7 +12,7 @@ from odoo.tools.misc import format_date
 from odoo.addons.tiers_lieu_machine.models.tiers_lieu_print_job import ENDED_STATES
 from odoo.addons.tiers_lieu_training.const import number_text
 
-from .trainee_hours import SYNC_CONTEXT
+from .tiers_lieu_trainee_hours import SYNC_CONTEXT
 
 _logger = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
-from .trainee_skill_status import SKILL_STATUS_DEPENDS, SKILL_STATUS_QUERY
+from .tiers_lieu_trainee_skill_status import SKILL_STATUS_DEPENDS, SKILL_STATUS_QUERY
 
 
 class TraineeBlockProgress(models.Model):
