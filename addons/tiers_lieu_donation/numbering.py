@@ -25,6 +25,7 @@ that commits its data asks for the second connection with the context key
 """
 
 import logging
+import threading
 
 from odoo import fields
 from odoo.modules import module as odoo_module
@@ -53,7 +54,11 @@ def draw_numbers(env, sequence, date, count):
 def _use_connection(env):
     if env.context.get("tl_numbering_connection"):
         return True
-    return not getattr(odoo_module, "current_test", None) and not env.registry.in_test_mode()
+    # pytest-odoo and Odoo's test loader flag the thread, also during a class's set-up.
+    testing = getattr(threading.current_thread(), "testing", False)
+    return not (
+        testing or getattr(odoo_module, "current_test", None) or env.registry.in_test_mode()
+    )
 
 
 def _format(sequence, range_date_from, date, numbers):
