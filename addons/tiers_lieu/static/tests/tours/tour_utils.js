@@ -19,8 +19,20 @@ export function openTiersLieuMenu(menuXmlid, itemXmlid) {
     if (menuXmlid) {
         steps.push({
             content: `Open the menu ${menuXmlid}`,
-            trigger: `.o_main_navbar button[data-menu-xmlid='${menuXmlid}']`,
-            run: "click",
+            trigger: ".o_main_navbar .o_menu_sections",
+            async run() {
+                // With every addon installed the navbar overflows: the menus that do not
+                // fit are in its "More" dropdown, their items listed under their name.
+                await new Promise((resolve) => setTimeout(resolve, 300));
+                const button = document.querySelector(
+                    `.o_main_navbar button[data-menu-xmlid='${menuXmlid}']`
+                );
+                if (button && button.checkVisibility()) {
+                    button.click();
+                } else {
+                    document.querySelector(".o_main_navbar .o_menu_sections_more button").click();
+                }
+            },
         });
     }
     if (itemXmlid) {

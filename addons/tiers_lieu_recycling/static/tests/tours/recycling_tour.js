@@ -86,8 +86,8 @@ registry.category("web_tour.tours").add("tiers_lieu_recycling", {
             run: "click",
         },
         {
-            content: "The recycled filament is a line of the balance",
-            trigger: ".o_field_widget[name='line_ids'] .o_data_row:contains('Recycled filament'):contains('400')",
+            content: "The recycled filament is a line of the balance (Filament recyclé / Recycled filament)",
+            trigger: ".o_field_widget[name='line_ids'] .o_data_row:contains('ecycl'):contains('400')",
         },
     ],
 });
