@@ -1,4 +1,4 @@
-from odoo import Command, fields, models
+from odoo import fields, models
 
 # Accounts of the association chart (règlement ANC 2018-06) this addon books on, found by
 # code in the company's chart or created: (company field, code, English name, French
@@ -151,23 +151,7 @@ class ResCompany(models.Model):
         """Find or create the association accounts of each company with a chart."""
         for company in self.filtered("chart_template"):
             company = company.with_company(company)
-            Account = self.env["account.account"].with_company(company).sudo()
-            vals = {}
-            for field, code, name, name_fr, account_type in ASSOCIATION_ACCOUNTS:
-                if company[field]:
-                    continue
-                account = company._tl_find_account(code)
-                if not account:
-                    account = Account.with_context(lang="en_US").create(
-                        {
-                            "code": code,
-                            "name": name,
-                            "account_type": account_type,
-                            "company_ids": [Command.set(company.ids)],
-                        }
-                    )
-                    account.with_context(lang="fr_FR").name = name_fr
-                vals[field] = account.id
+            vals = company._tl_ensure_accounts_vals(ASSOCIATION_ACCOUNTS)
             if vals:
                 company.sudo().write(vals)
 

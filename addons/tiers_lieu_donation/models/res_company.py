@@ -234,11 +234,13 @@ class ResCompany(models.Model):
             )
         )
 
-    def _tl_donation_accounts_vals(self):
+    def _tl_ensure_accounts_vals(self, accounts):
+        """Values of the company's empty account fields of ``accounts`` ((field, code, name,
+        French name, type) rows): the chart's account of that code, else one created."""
         self.ensure_one()
         vals = {}
         Account = self.env["account.account"].with_company(self).sudo()
-        for field, code, name, name_fr, account_type in DONATION_ACCOUNTS:
+        for field, code, name, name_fr, account_type in accounts:
             if self[field]:
                 continue
             account = self._tl_find_account(code)
@@ -253,6 +255,11 @@ class ResCompany(models.Model):
                 )
                 account.with_context(lang="fr_FR").name = name_fr
             vals[field] = account.id
+        return vals
+
+    def _tl_donation_accounts_vals(self):
+        self.ensure_one()
+        vals = self._tl_ensure_accounts_vals(DONATION_ACCOUNTS)
         if not self.donation_subsidy_account_id:
             vals["donation_subsidy_account_id"] = self._tl_find_account(SUBSIDY_ACCOUNT_CODE).id
         if not self.donation_waiver_expense_account_id:
