@@ -64,6 +64,11 @@ class DonationReceiptRun(models.Model):
     )
     failure_count = fields.Integer(string="Left Aside", compute="_compute_progress")
     progress = fields.Float(compute="_compute_progress")
+    job_graph_uuid = fields.Char(
+        readonly=True,
+        copy=False,
+        help="The queue_job graph of the run's last launch (its chunks and its end).",
+    )
 
     @api.depends("total_count")
     def _compute_progress(self):
@@ -165,11 +170,41 @@ class DonationReceiptRun(models.Model):
             group(*chunks).on_done(finish).delay()
         else:
             finish.delay()
+        job = finish._generated_job
+        self.job_graph_uuid = job.graph_uuid or job.uuid
+
+    def _tl_jobs(self):
+        """The queue jobs of the run's last launch (queue.job is for job managers: sudo)."""
+        self.ensure_one()
+        if not self.job_graph_uuid:
+            return self.env["queue.job"].sudo()
+        return (
+            self.env["queue.job"]
+            .sudo()
+            .search(
+                ["|", ("graph_uuid", "=", self.job_graph_uuid), ("uuid", "=", self.job_graph_uuid)]
+            )
+        )
 
     def action_resume(self):
         """Issue what a run left: donors completed since, jobs that failed."""
         check_treasurer(self.env, self.env._("Only Treasurers may issue tax receipts."))
         for run in self:
+            jobs = run._tl_jobs()
+            busy = jobs.filtered(lambda job: job.state in ("pending", "enqueued", "started"))
+            if busy:
+                # Resuming now would count the donors of the waiting jobs twice and list
+                # their failures twice (their receipts would still be issued once).
+                raise UserError(
+                    self.env._(
+                        "The run %(run)s is still in progress: %(count)s job(s) are waiting or "
+                        "running. Resume it once they are done or failed.",
+                        run=run.name,
+                        count=len(busy),
+                    )
+                )
+            # The end of the last launch waits on a failed job: it would never run.
+            jobs.filtered(lambda job: job.state == "wait_dependencies").button_cancelled()
             run.failure_ids.unlink()
             run._tl_enqueue()
         return True

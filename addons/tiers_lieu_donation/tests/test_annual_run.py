@@ -1,7 +1,7 @@
 from freezegun import freeze_time
 
 from odoo import Command
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from odoo.addons.queue_job.job import Job
@@ -108,6 +108,35 @@ class TestAnnualRun(DonationCase):
         # a job run twice (a retry after a crash) issues nothing more
         run._tl_issue_chunk((self.donors | self.lost).ids)
         self.assertEqual(len(self.receipts_of(self.donors | self.lost)), 6)
+
+    def test_resume_waits_for_the_jobs_still_queued(self):
+        wizard = self.env["tax.receipt.annual.create"].with_user(self.treasurer)
+        wizard = wizard.create({"start_date": "2026-01-01", "end_date": "2026-12-31"})
+        action = wizard.generate_annual_receipts()
+        run = self.env[action["res_model"]].browse(action["res_id"])
+        jobs = run._tl_jobs()
+        self.assertEqual(len(jobs), 4, "3 chunks of 2 donors and the end")
+        with self.assertRaisesRegex(UserError, "still in progress: 3 job"):
+            run.with_user(self.treasurer).action_resume()
+        self.assertEqual(len(run._tl_jobs()), 4, "nothing queued twice")
+        # the chunk of the first two donors runs, the others fail for good: the end would
+        # wait forever
+        chunks = jobs.filtered(lambda job: job.method_name == "_tl_issue_chunk")
+        first = chunks.filtered(lambda job: self.donors[0].id in job.args[0])
+        self.assertEqual(first.args[0], self.donors[:2].ids)
+        Job.load(self.env, first.uuid).perform()
+        first.state = "done"
+        (chunks - first).state = "failed"
+        finish = jobs - chunks
+        self.assertEqual(finish.state, "wait_dependencies")
+        run.with_user(self.treasurer).action_resume()
+        self.assertEqual(finish.state, "cancelled", "the stale end is cancelled")
+        self.assertEqual(len(run._tl_jobs()), 3, "2 chunks for the 4 donors left, and the end")
+        self.assertEqual((run.total_count, run.done_count), (6, 2))
+        self.assertEqual(self.perform_jobs(run), 2)
+        run.invalidate_recordset()  # progress is computed, as a new request would read it
+        self.assertEqual((run.total_count, run.done_count, run.failure_count), (6, 5, 1))
+        self.assertEqual(len(self.receipts_of(self.donors)), 5)
 
     def test_a_run_for_some_donors_only(self):
         run, chunks = self.launch(partner_ids=[Command.set(self.donors[:2].ids)])
