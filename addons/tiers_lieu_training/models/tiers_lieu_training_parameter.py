@@ -22,7 +22,10 @@ class TrainingParameter(models.Model):
     _inherit = "tiers_lieu.dated.parameter.mixin"
     _description = "Training Parameter"
 
-    code = fields.Selection(PARAMETER_CODES)
+    code = fields.Selection(
+        selection_add=PARAMETER_CODES,
+        ondelete=dict.fromkeys((code for code, _label in PARAMETER_CODES), "cascade"),
+    )
     value = fields.Float(required=True, digits=(16, 2))
 
     @api.model
