@@ -133,6 +133,13 @@ ensure_template() {
         started=$(date +%s)
         echo "[db] building the installed database $template ($modules)" >&2
         create_db "${template}_build" no "$modules" || return 1
+        # A warning about our models at registry set-up (a field overriding a selection,
+        # a model without access rules...) is logged at every start: fail on it here.
+        local ours_warned=' WARNING [^ ]+ odoo\.[a-z_.]+: .*tiers_lieu'
+        if grep -E "$ours_warned" "$ROOT/.run/logs/${template}_build.log" | sort -u | head -n 20 | grep . >&2; then
+            echo "[db] warnings about our addons in $ROOT/.run/logs/${template}_build.log" >&2
+            return 1
+        fi
         psql -X -w -q -d postgres -c "ALTER DATABASE \"${template}_build\" RENAME TO \"$template\""
         rm -rf "${filestore:?}/$template"
         [ ! -d "$filestore/${template}_build" ] || mv "$filestore/${template}_build" "$filestore/$template"

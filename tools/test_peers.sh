@@ -20,7 +20,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # Odoo/OCA modules our addons extend. Add one when an addon starts extending it (mrp,
 # membership, stock_picking_batch, queue_job...): a module that none of our addons
 # installs is installed on both databases first.
-PEER_SUITES="sale_stock purchase_stock stock maintenance hr_skills donation_base donation queue_job"
+PEER_SUITES="sale_stock purchase_stock stock maintenance hr_skills donation_base donation queue_job membership stock_picking_batch"
 suites=("$@")
 [ ${#suites[@]} -gt 0 ] || read -ra suites <<<"$PEER_SUITES"
 
