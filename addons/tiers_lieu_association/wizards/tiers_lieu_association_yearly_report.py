@@ -199,8 +199,9 @@ class TiersLieuAssociationYearlyReport(models.TransientModel):
         )
         contribution_labels = {
             "volunteer": "Bénévolat valorisé (864 / 875)",
-            "goods": "Mise à disposition de biens et locaux (860 / 870)",
-            "service": "Prestations en nature (861 / 871)",
+            "goods": "Mise à disposition gratuite de locaux et de biens (861 / 871)",
+            "service": "Prestations en nature (862 / 871)",
+            "gifts": "Dons en nature consommés ou redistribués (860 / 870)",
         }
         for contribution, amount in volunteer:
             rows.append((contribution_labels[contribution], amount))
@@ -246,7 +247,8 @@ class TiersLieuAssociationYearlyReport(models.TransientModel):
         }
 
     def action_book_volunteer_time(self):
-        """Book the year's volunteer contributions in class 8 (864/875, 860/870, 861/871)."""
+        """Book the year's volunteer contributions in class 8 (864/875, 861/871, 862/871,
+        860/870)."""
         self.ensure_one()
         move = self.env["tiers_lieu.volunteer.work"]._tl_book_year(self.year, self.company_id)
         return {
