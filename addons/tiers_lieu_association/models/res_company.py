@@ -183,8 +183,10 @@ class ResCompany(models.Model):
         changed = self.browse()
         for company in self or self.search([]):
             company = company.with_company(company).sudo()
-            moves = self.env["account.move"].sudo().search(
-                [("company_id", "=", company.id), ("tl_volunteer_year", "!=", False)]
+            moves = (
+                self.env["account.move"]
+                .sudo()
+                .search([("company_id", "=", company.id), ("tl_volunteer_year", "!=", False)])
             )
             todo = []
             for field, code in expected.items():

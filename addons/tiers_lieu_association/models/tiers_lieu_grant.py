@@ -180,7 +180,10 @@ class TiersLieuGrant(models.Model):
                 self._tl_move_vals(
                     when,
                     label,
-                    [dict(line, debit=amount), {"name": label, "account_id": wages_due.id, "credit": amount}],
+                    [
+                        dict(line, debit=amount),
+                        {"name": label, "account_id": wages_due.id, "credit": amount},
+                    ],
                 )
             )
         move.action_post()

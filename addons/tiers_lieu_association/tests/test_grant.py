@@ -119,7 +119,9 @@ class TestGrant(AssociationCase):
         self.assertEqual((bill.move_type, bill.state), ("in_invoice", "posted"))
         self.assertEqual(balances(bill)["601000"], 2350.0)
         self.assertEqual(balances(wages), {"641100": 9600.0, "421000": -9600.0})
-        rows = {code: (planned, actual) for _k, code, _l, planned, actual in grant._tl_report_rows()}
+        rows = {
+            code: (planned, actual) for _k, code, _l, planned, actual in grant._tl_report_rows()
+        }
         self.assertEqual(rows["60"], (8000.0, 2350.0))
         self.assertEqual(rows["64"], (30000.0, 9600.0))
         with self.refused(UserError, "No account 609999"):

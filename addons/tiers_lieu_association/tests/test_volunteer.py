@@ -64,7 +64,9 @@ class TestVolunteerTime(AssociationCase):
         staff.code = "TLOLD"
         goods.code = "875000"
         staff.code = "870000"
-        company.write({"tl_cvn_goods_account_id": staff.id, "tl_cvn_volunteer_account_id": goods.id})
+        company.write(
+            {"tl_cvn_goods_account_id": staff.id, "tl_cvn_volunteer_account_id": goods.id}
+        )
         self.log(self.claire, self.kind_general, 10.0)
         self.log(self.acme, self.kind_gifts, 4.0)
         move = self.env["tiers_lieu.volunteer.work"].with_user(self.treasurer)._tl_book_year(2026)
@@ -84,7 +86,9 @@ class TestVolunteerTime(AssociationCase):
         self.assertEqual(company.tl_cvn_volunteer_account_id, staff)
         self.assertEqual(company.tl_cvn_goods_account_id, goods)
         self.assertEqual(company.tl_cvn_volunteer_account_id.code, "875000")
-        self.assertEqual(company.tl_cvn_volunteer_account_id.with_context(lang="fr_FR").name, "Bénévolat")
+        self.assertEqual(
+            company.tl_cvn_volunteer_account_id.with_context(lang="fr_FR").name, "Bénévolat"
+        )
         self.assertFalse(self.env["res.company"]._tl_migrate_cvn_accounts())
 
     def test_rate_is_kept_when_the_kind_changes_its_rate(self):

@@ -99,7 +99,12 @@ class TestYearlyReport(AssociationCase):
                 ("done", 3000.0, "2025-07-01 10:00:00"),
             ):
                 Batch.create(
-                    {"material_id": material.id, "state": state, "output_grams": grams, "date": when}
+                    {
+                        "material_id": material.id,
+                        "state": state,
+                        "output_grams": grams,
+                        "date": when,
+                    }
                 )
             expected["Filament recyclé (kg)"] = "3.000"
             expected["CO2 évité (kg CO2e)"] = "9.50"
@@ -111,7 +116,12 @@ class TestYearlyReport(AssociationCase):
             (self.karim, 8.0, "2025-09-01"),
         ):
             Work.create(
-                {"partner_id": partner.id, "kind_id": self.kind_general.id, "hours": hours, "date": when}
+                {
+                    "partner_id": partner.id,
+                    "kind_id": self.kind_general.id,
+                    "hours": hours,
+                    "date": when,
+                }
             )
         expected["Bénévoles et makers actifs"] = "2"
         expected["Heures de bénévolat"] = "6.50"

@@ -105,7 +105,11 @@ class TiersLieuAssociationYearlyReport(models.TransientModel):
         """Aid given: the value of the solidarity orders confirmed in the year, by type of
         beneficiary."""
         order = self.env.get("sale.order")
-        if order is None or "aid_value" not in order._fields or not order._fields["aid_value"].store:
+        if (
+            order is None
+            or "aid_value" not in order._fields
+            or not order._fields["aid_value"].store
+        ):
             return []
         labels = dict(order._fields["beneficiary_type"]._description_selection(self.env))
         rows = []
