@@ -297,7 +297,7 @@ class TiersLieuGrant(models.Model):
                 code,
                 label,
                 planned.get(code, 0.0),
-                (-1 if kind == "charge" else 1) * actual.get(code, 0.0),
+                (-1 if kind == "charge" else 1) * actual.get(code, 0.0) or 0.0,  # no "-0.00"
             )
             for code, kind, label in NATURES
         ]
