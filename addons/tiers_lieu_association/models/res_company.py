@@ -1,4 +1,5 @@
 from odoo import fields, models
+from odoo.tools import SQL
 
 # Accounts of the association chart (règlement ANC 2018-06) this addon books on, found by
 # code in the company's chart or created: (company field, code, English name, French
@@ -198,10 +199,20 @@ class ResCompany(models.Model):
                     lines = moves.line_ids.filtered(lambda line, a=account: line.account_id == a)
                     todo.append((field, lines, target))
             # all the lines are read before any moves: the two accounts swap their lines
+            # In SQL: the entries are posted and may be behind a lock date, which the ORM
+            # would refuse; both accounts are off-balance, nothing stored depends on more
+            # than the account's type, which stays the same.
+            self.env["account.move.line"].flush_model()
             for field, lines, target in todo:
-                lines.with_context(skip_account_move_synchronization=True).write(
-                    {"account_id": target.id}
-                )
+                if lines:
+                    self.env.cr.execute(
+                        SQL(
+                            "UPDATE account_move_line SET account_id = %s WHERE id IN %s",
+                            target.id,
+                            tuple(lines.ids),
+                        )
+                    )
+                    lines.invalidate_recordset(["account_id"])
                 company[field] = target
                 changed |= company
             company._tl_association_setup()
