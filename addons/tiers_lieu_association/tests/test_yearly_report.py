@@ -2,6 +2,7 @@ import base64
 
 from freezegun import freeze_time
 
+from odoo import Command
 from odoo.tests import tagged
 
 from .common import TODAY, AssociationCase, pdf_text
@@ -72,6 +73,38 @@ class TestYearlyReport(AssociationCase):
                 )
             expected["Pièces produites"] = "12"
             expected["Impressions terminées"] = "2"
+        order_model = self.env["sale.order"] if "sale.order" in self.env else None
+        if order_model is not None and "aid_value" in order_model._fields:
+            # a solidarity order of a hospital, its print job costed at 5 h × 2 €/h
+            self.company.order_machine_hour_cost = 2.0
+            hospital = self.env["res.partner"].create(
+                {"name": "CHU Sud Francilien", "is_company": True, "beneficiary_type": "hospital"}
+            )
+            product = self.env["product.product"].create({"name": "Visière", "type": "consu"})
+            order = order_model.create(
+                {
+                    "partner_id": hospital.id,
+                    "order_line": [Command.create({"product_id": product.id, "price_unit": 0})],
+                }
+            )
+            order.action_confirm()
+            self.env["tiers_lieu.print.job"].create(
+                {
+                    "part_name": "Visière",
+                    "state": "done",
+                    "good_quantity": 3,
+                    "quantity_per_plate": 3,
+                    "duration_hours": 5.0,
+                    "date_end": "2026-05-05 10:00:00",
+                    "sale_line_id": order.order_line.id,
+                }
+            )
+            self.assertEqual(order.aid_value, 10.0)
+            french = self.env(context=dict(self.env.context, lang="fr_FR"))
+            label = dict(order._fields["beneficiary_type"]._description_selection(french))
+            expected[f"Aide donnée : {label['hospital']} (1 commande(s))"] = "10.00 €"
+            expected["Pièces produites"] = "15"
+            expected["Impressions terminées"] = "3"
         if "tiers_lieu.maker.declaration" in self.env:
             expected["Makers bénévoles ayant déclaré des pièces"] = "0"
         if "tiers_lieu.recycling.batch" in self.env:

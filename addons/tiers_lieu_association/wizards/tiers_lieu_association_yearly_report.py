@@ -111,7 +111,8 @@ class TiersLieuAssociationYearlyReport(models.TransientModel):
             or not order._fields["aid_value"].store
         ):
             return []
-        labels = dict(order._fields["beneficiary_type"]._description_selection(self.env))
+        french = self.env(context=dict(self.env.context, lang="fr_FR"))  # a French report
+        labels = dict(order._fields["beneficiary_type"]._description_selection(french))
         rows = []
         for kind, aid, count in order.sudo()._read_group(
             [
