@@ -1,6 +1,6 @@
 {
     "name": "Tiers-Lieu Association Finance",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Tiers-Lieu",
     "license": "AGPL-3",
     "summary": "Members and dues (Odoo membership), grants with their analytic action, "

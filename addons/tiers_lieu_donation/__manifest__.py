@@ -1,6 +1,6 @@
 {
     "name": "Tiers-Lieu Donations",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Services/Tiers-Lieu",
     "license": "AGPL-3",
     "summary": "Donations in cash and in kind, sponsorship, subsidies, crowdfunding pools, "

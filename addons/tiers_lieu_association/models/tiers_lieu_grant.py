@@ -141,6 +141,54 @@ class TiersLieuGrant(models.Model):
             if account.code.startswith("6") and not account.code.startswith("689")
         )
 
+    def _tl_record_expense(self, account_code, amount, when, label, partner_id=False):
+        """Book a charge of the action in one call (demo data, scripts): a posted vendor
+        bill of ``partner_id`` (no tax), or without partner a miscellaneous entry against
+        the staff's 421 (wages due), on ``account_code`` with the action's analytic account
+        so that the compte rendu financier counts it."""
+        self.ensure_one()
+        company = self.company_id
+        account = company._tl_find_account(account_code)
+        if not account:
+            raise UserError(
+                self.env._("No account %(code)s in the chart of accounts.", code=account_code)
+            )
+        line = {
+            "name": label,
+            "account_id": account.id,
+            "analytic_distribution": {str(self.analytic_account_id.id): 100},
+        }
+        Move = self.env["account.move"].with_company(company)
+        if partner_id:
+            move = Move.create(
+                {
+                    "move_type": "in_invoice",
+                    "partner_id": partner_id,
+                    "invoice_date": when,
+                    "date": when,
+                    "ref": label,
+                    "invoice_line_ids": [
+                        Command.create(
+                            dict(line, quantity=1, price_unit=amount, tax_ids=[Command.clear()])
+                        )
+                    ],
+                }
+            )
+        else:
+            wages_due = company._tl_find_account("421000")
+            move = Move.create(
+                self._tl_move_vals(
+                    when,
+                    label,
+                    [
+                        dict(line, debit=amount),
+                        {"name": label, "account_id": wages_due.id, "credit": amount},
+                    ],
+                )
+            )
+        move.action_post()
+        return move
+
     def _tl_move_vals(self, when, ref, lines):
         return {
             "move_type": "entry",
@@ -249,7 +297,7 @@ class TiersLieuGrant(models.Model):
                 code,
                 label,
                 planned.get(code, 0.0),
-                (-1 if kind == "charge" else 1) * actual.get(code, 0.0),
+                (-1 if kind == "charge" else 1) * actual.get(code, 0.0) or 0.0,  # no "-0.00"
             )
             for code, kind, label in NATURES
         ]

@@ -1,15 +1,19 @@
 from odoo import fields, models
 
+# Contributions volontaires en nature by kind, with their class-8 pair (règlement ANC
+# 2018-06, art. 211-3: 86 by use, 87 by kind of contribution).
 CONTRIBUTIONS = [
     ("volunteer", "Volunteer work (864 / 875)"),
-    ("goods", "Goods and premises used free of charge (860 / 870)"),
-    ("service", "Services provided free of charge (861 / 871)"),
+    ("goods", "Premises and goods lent free of charge (861 / 871)"),
+    ("service", "Services provided free of charge (862 / 871)"),
+    ("gifts", "Gifts in kind used or given out (860 / 870)"),
 ]
 # Company account fields (use in class 86, resource in class 87) by contribution.
 CONTRIBUTION_ACCOUNTS = {
     "volunteer": ("tl_cvn_volunteer_use_account_id", "tl_cvn_volunteer_account_id"),
-    "goods": ("tl_cvn_goods_use_account_id", "tl_cvn_goods_account_id"),
-    "service": ("tl_cvn_service_use_account_id", "tl_cvn_service_account_id"),
+    "goods": ("tl_cvn_service_use_account_id", "tl_cvn_service_account_id"),
+    "service": ("tl_cvn_prestation_use_account_id", "tl_cvn_service_account_id"),
+    "gifts": ("tl_cvn_goods_use_account_id", "tl_cvn_goods_account_id"),
 }
 
 

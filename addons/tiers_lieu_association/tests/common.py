@@ -57,6 +57,9 @@ class AssociationCase(DonationCase):
         cls.kind_service = Kind.create(
             {"name": "Graphisme offert", "contribution": "service", "rate": 40.0}
         )
+        cls.kind_gifts = Kind.create(
+            {"name": "Fournitures données", "contribution": "gifts", "rate": 15.0}
+        )
 
     @contextmanager
     def refused(self, exception, pattern):

@@ -104,6 +104,29 @@ class TestGrant(AssociationCase):
         self.assertIn("60 – Achats 8 000,00 3 000,00 -5 000,00", text)
         self.assertIn("Région Île-de-France", text)
 
+    def test_recorded_expenses_count_in_the_compte_rendu(self):
+        """The helper of the demo data: a supplier's bill and the wages of the action, both
+        on its analytic account, are the actual charges of the compte rendu financier."""
+        grant = self.make_grant(
+            budget_line_ids=[
+                Command.create({"nature": "60", "amount": 8000.0}),
+                Command.create({"nature": "64", "amount": 30000.0}),
+            ]
+        )
+        supplier = self.env["res.partner"].create({"name": "Filaments SARL", "is_company": True})
+        bill = grant._tl_record_expense("601000", 2350.0, "2026-03-20", "Filament", supplier.id)
+        wages = grant._tl_record_expense("641100", 9600.0, "2026-03-31", "Salaires T1")
+        self.assertEqual((bill.move_type, bill.state), ("in_invoice", "posted"))
+        self.assertEqual(balances(bill)["601000"], 2350.0)
+        self.assertEqual(balances(wages), {"641100": 9600.0, "421000": -9600.0})
+        rows = {
+            code: (planned, actual) for _k, code, _l, planned, actual in grant._tl_report_rows()
+        }
+        self.assertEqual(rows["60"], (8000.0, 2350.0))
+        self.assertEqual(rows["64"], (30000.0, 9600.0))
+        with self.refused(UserError, "No account 609999"):
+            grant._tl_record_expense("609999", 1.0, "2026-03-31", "?")
+
     def test_only_treasurers_book_grants(self):
         grant = self.make_grant()
         self.instalment(grant, 1000.0)

@@ -4,6 +4,7 @@ import io
 from datetime import date
 
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 from odoo.addons.tiers_lieu_donation.access import check_treasurer
 
@@ -52,81 +53,183 @@ class TiersLieuAssociationYearlyReport(models.TransientModel):
         return -(groups[0][0] or 0.0) or 0.0  # never "-0.00"
 
     def _activity(self):
-        """(label, value) of the activity of the year, from the addons installed."""
-        start, end = self._bounds()
+        """(label, value) of the activity of the year, from the addons installed.
+
+        Each figure is a ``_read_group`` or one SQL query on a model looked up in the
+        registry (``in self.env``), so the report never imports an addon that may be absent.
+        """
         rows = []
-        env = self.env
-        if "tiers_lieu.print.job" in env:
-            ((parts, jobs),) = (
-                env["tiers_lieu.print.job"]
-                .sudo()
-                ._read_group(
-                    [
-                        ("state", "=", "done"),
-                        ("date_end", ">=", start),
-                        ("date_end", "<", date(self.year + 1, 1, 1)),
-                    ],
-                    [],
-                    ["good_quantity:sum", "__count"],
-                )
-            )
-            rows += [("Pièces produites", str(parts or 0)), ("Impressions terminées", str(jobs))]
-        order = env.get("sale.order")
-        if order is not None and "aid_value" in order._fields and order._fields["aid_value"].store:
-            labels = dict(order._fields["beneficiary_type"]._description_selection(env))
-            for kind, aid, count in order.sudo()._read_group(
-                [
-                    ("order_kind", "=", "solidarity"),
-                    ("state", "=", "sale"),
-                    ("date_order", ">=", start),
-                    ("date_order", "<", date(self.year + 1, 1, 1)),
-                ],
-                ["beneficiary_type"],
-                ["aid_value:sum", "__count"],
-            ):
-                rows.append(
-                    (
-                        f"Aide donnée : {labels.get(kind, 'autre')} ({count} commande(s))",
-                        f"{aid or 0.0:.2f} €",
-                    )
-                )
-        if "tiers_lieu.trainee" in env:
-            Trainee = env["tiers_lieu.trainee"].sudo()
-            rows.append(
-                (
-                    "Stagiaires entrés",
-                    str(
-                        Trainee.search_count(
-                            [("entry_date", ">=", start), ("entry_date", "<=", end)]
-                        )
-                    ),
-                )
-            )
-            rows.append(
-                (
-                    "Sorties de stagiaires",
-                    str(
-                        Trainee.search_count([("exit_date", ">=", start), ("exit_date", "<=", end)])
-                    ),
-                )
-            )
-        ((volunteers, hours),) = (
-            env["tiers_lieu.volunteer.work"]
+        for figures in (
+            self._activity_production(),
+            self._activity_aid(),
+            self._activity_people(),
+            self._activity_training(),
+            self._activity_recycling(),
+        ):
+            rows += figures
+        return rows
+
+    def _year_domain(self, field, datetime_field=False):
+        start, end = self._bounds()
+        stop = date(self.year + 1, 1, 1)
+        if datetime_field:
+            return [(field, ">=", fields.Datetime.to_datetime(start)), (field, "<", stop)]
+        return [(field, ">=", start), (field, "<=", end)]
+
+    def _company_domain(self, model):
+        if "company_id" in self.env[model]._fields:
+            return [("company_id", "=", self.company_id.id)]
+        return []
+
+    def _activity_production(self):
+        """Parts produced: the good parts of the print jobs done in the year."""
+        model = "tiers_lieu.print.job"
+        if model not in self.env:
+            return []
+        ((parts, jobs),) = (
+            self.env[model]
             .sudo()
             ._read_group(
                 [
-                    ("company_id", "=", self.company_id.id),
-                    ("date", ">=", start),
-                    ("date", "<=", end),
+                    *self._company_domain(model),
+                    ("state", "=", "done"),
+                    *self._year_domain("date_end", datetime_field=True),
                 ],
+                [],
+                ["good_quantity:sum", "__count"],
+            )
+        )
+        return [("Pièces produites", str(parts or 0)), ("Impressions terminées", str(jobs))]
+
+    def _activity_aid(self):
+        """Aid given: the value of the solidarity orders confirmed in the year, by type of
+        beneficiary."""
+        order = self.env.get("sale.order")
+        if (
+            order is None
+            or "aid_value" not in order._fields
+            or not order._fields["aid_value"].store
+        ):
+            return []
+        french = self.env(context=dict(self.env.context, lang="fr_FR"))  # a French report
+        labels = dict(order._fields["beneficiary_type"]._description_selection(french))
+        rows = []
+        for kind, aid, count in order.sudo()._read_group(
+            [
+                ("company_id", "=", self.company_id.id),
+                ("order_kind", "=", "solidarity"),
+                ("state", "=", "sale"),
+                *self._year_domain("date_order", datetime_field=True),
+            ],
+            ["beneficiary_type"],
+            ["aid_value:sum", "__count"],
+        ):
+            rows.append(
+                (
+                    f"Aide donnée : {labels.get(kind, 'autre')} ({count} commande(s))",
+                    f"{aid or 0.0:.2f} €",
+                )
+            )
+        return rows
+
+    def _activity_people(self):
+        """Volunteers (hours logged here) and volunteer makers (parts they declared)."""
+        ((volunteers, hours),) = (
+            self.env["tiers_lieu.volunteer.work"]
+            .sudo()
+            ._read_group(
+                [("company_id", "=", self.company_id.id), *self._year_domain("date")],
                 [],
                 ["partner_id:count_distinct", "hours:sum"],
             )
         )
-        rows += [
+        rows = [
             ("Bénévoles et makers actifs", str(volunteers)),
             ("Heures de bénévolat", f"{hours or 0.0:.2f}"),
         ]
+        model = "tiers_lieu.maker.declaration"
+        if model in self.env:
+            ((parts, makers),) = (
+                self.env[model]
+                .sudo()
+                ._read_group(
+                    [*self._company_domain(model), *self._year_domain("date")],
+                    [],
+                    ["qty_produced:sum", "maker_id:count_distinct"],
+                )
+            )
+            rows += [
+                ("Makers bénévoles ayant déclaré des pièces", str(makers)),
+                ("Pièces fabriquées par les makers", str(parts or 0)),
+            ]
+        return rows
+
+    def _activity_training(self):
+        """Trainees who entered and who left in the year."""
+        model = "tiers_lieu.trainee"
+        if model not in self.env:
+            return []
+        Trainee = self.env[model].sudo()
+        company = self._company_domain(model)
+        return [
+            (
+                "Stagiaires entrés",
+                str(Trainee.search_count([*company, *self._year_domain("entry_date")])),
+            ),
+            (
+                "Sorties de stagiaires",
+                str(Trainee.search_count([*company, *self._year_domain("exit_date")])),
+            ),
+        ]
+
+    def _activity_recycling(self):
+        """Recycling batches done in the year: offcuts recycled, filament wound, and the CO₂
+        (printed "CO2": the PDF fonts have no subscript two)
+        avoided (each kilogram of filament with the virgin minus the recycled factor of its
+        material in force on the batch's date; batches without both factors are left out of
+        the CO₂ and counted apart)."""
+        if "tiers_lieu.recycling.batch" not in self.env:
+            return []
+        self.env["tiers_lieu.recycling.batch"].flush_model()
+        self.env["tiers_lieu.material.co2.factor"].flush_model()
+        start, _end = self._bounds()
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT COALESCE(SUM(b.input_grams), 0),
+                       COALESCE(SUM(b.output_grams), 0),
+                       COALESCE(SUM(b.output_grams / 1000 * (virgin.value - recycled.value)), 0),
+                       COALESCE(SUM(b.output_grams) FILTER (WHERE virgin.value IS NULL
+                                                             OR recycled.value IS NULL), 0)
+                  FROM tiers_lieu_recycling_batch b
+                  LEFT JOIN LATERAL (
+                      SELECT value FROM tiers_lieu_material_co2_factor f
+                       WHERE f.material_id = b.material_id AND f.kind = 'virgin'
+                         AND f.date_from <= b.date::date
+                       ORDER BY f.date_from DESC, f.id DESC LIMIT 1
+                  ) virgin ON TRUE
+                  LEFT JOIN LATERAL (
+                      SELECT value FROM tiers_lieu_material_co2_factor f
+                       WHERE f.material_id = b.material_id AND f.kind = 'recycled'
+                         AND f.date_from <= b.date::date
+                       ORDER BY f.date_from DESC, f.id DESC LIMIT 1
+                  ) recycled ON TRUE
+                 WHERE b.state = 'done' AND b.company_id = %(company)s
+                   AND b.date >= %(start)s AND b.date < %(stop)s
+                """,
+                company=self.company_id.id,
+                start=fields.Datetime.to_datetime(start),
+                stop=date(self.year + 1, 1, 1),
+            )
+        )
+        offcuts, filament, co2, without_factor = self.env.cr.fetchone()
+        rows = [
+            ("Chutes recyclées (kg)", f"{offcuts / 1000:.3f}"),
+            ("Filament recyclé (kg)", f"{filament / 1000:.3f}"),
+            ("CO2 évité (kg CO2e)", f"{co2:.2f}"),
+        ]
+        if without_factor:
+            rows.append(("Filament recyclé sans facteur CO2 (kg)", f"{without_factor / 1000:.3f}"))
         return rows
 
     def _resources(self):
@@ -199,8 +302,9 @@ class TiersLieuAssociationYearlyReport(models.TransientModel):
         )
         contribution_labels = {
             "volunteer": "Bénévolat valorisé (864 / 875)",
-            "goods": "Mise à disposition de biens et locaux (860 / 870)",
-            "service": "Prestations en nature (861 / 871)",
+            "goods": "Mise à disposition gratuite de locaux et de biens (861 / 871)",
+            "service": "Prestations en nature (862 / 871)",
+            "gifts": "Dons en nature consommés ou redistribués (860 / 870)",
         }
         for contribution, amount in volunteer:
             rows.append((contribution_labels[contribution], amount))
@@ -246,7 +350,8 @@ class TiersLieuAssociationYearlyReport(models.TransientModel):
         }
 
     def action_book_volunteer_time(self):
-        """Book the year's volunteer contributions in class 8 (864/875, 860/870, 861/871)."""
+        """Book the year's volunteer contributions in class 8 (864/875, 861/871, 862/871,
+        860/870)."""
         self.ensure_one()
         move = self.env["tiers_lieu.volunteer.work"]._tl_book_year(self.year, self.company_id)
         return {

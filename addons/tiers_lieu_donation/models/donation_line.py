@@ -156,7 +156,7 @@ class DonationLine(models.Model):
         self.ensure_one()
         company = self.donation_id.company_id
         if self.nature == "service" and self.donation_id.donor_kind == "individual":
-            # An individual's time is volunteering: 864 personnel bénévole / 870 bénévolat
+            # An individual's time is volunteering: 864 personnel bénévole / 875 bénévolat
             # (ANC 2018-06), never a receipted gift (BOI-IR-RICI-250-10-20-10).
             return (
                 company.donation_cvn_staff_use_account_id,

@@ -17,6 +17,15 @@ ASSOCIATION_CATEGORIES = [
 
 # Accounts of the association chart (règlement ANC 2018-06) that the PCG of l10n_fr lacks:
 # (company field, code, English name, French name, account type).
+# Class 8 follows art. 211-3 of the règlement ANC 2018-06 (contributions volontaires en
+# nature): debit 86 by use — 860 Secours en nature, 861 Mise à disposition gratuite de biens,
+# 862 Prestations, 864 Personnel bénévole; credit 87 by kind of contribution — 870 Dons en
+# nature, 871 Prestations en nature, 875 Bénévolat (e.g. 10 h of volunteering: 864 debit /
+# 875 credit). Sources: https://paheko.cloud/valorisation-du-benevolat (art. 211-3, 864/875),
+# http://www.assistant-juridique.fr/comptabiliser_volontaires_association.jsp (860 to 864).
+# Pairs booked here: gifts of goods 860/870, services 862/871, volunteer staff 864/875.
+# Before 18.0.1.3.0 the codes 870000 and 875000 were the wrong way round: see
+# ``_tl_migrate_cvn_codes`` and migrations/18.0.1.3.0.
 DONATION_ACCOUNTS = [
     ("donation_individual_account_id", "754100", "Manual gifts", "Dons manuels", "income"),
     (
@@ -48,13 +57,7 @@ DONATION_ACCOUNTS = [
         "Personnel bénévole",
         "off_balance",
     ),
-    (
-        "donation_cvn_staff_account_id",
-        "870000",
-        "Volunteering and staff made available",
-        "Bénévolat",
-        "off_balance",
-    ),
+    ("donation_cvn_goods_account_id", "870000", "Gifts in kind", "Dons en nature", "off_balance"),
     (
         "donation_cvn_service_account_id",
         "871000",
@@ -62,7 +65,13 @@ DONATION_ACCOUNTS = [
         "Prestations en nature",
         "off_balance",
     ),
-    ("donation_cvn_goods_account_id", "875000", "Gifts in kind", "Dons en nature", "off_balance"),
+    (
+        "donation_cvn_staff_account_id",
+        "875000",
+        "Volunteering",
+        "Bénévolat",
+        "off_balance",
+    ),
 ]
 # Accounts of the PCG the chart already has: operating subsidies, cheques for collection,
 # sundry debtors (the online platform owes the collected gifts until its payout).
@@ -267,6 +276,36 @@ class ResCompany(models.Model):
                 WAIVED_EXPENSES_ACCOUNT_CODE
             ).id
         return vals
+
+    def _tl_migrate_cvn_codes(self):
+        """Put right the class-87 codes of databases set up before 18.0.1.3.0.
+
+        Those created 870000 "Bénévolat" (volunteer staff) and 875000 "Dons en nature"
+        (gifts of goods), the wrong way round for the règlement ANC 2018-06 (870 Dons en
+        nature, 875 Bénévolat). The two accounts swap their codes and take their right
+        names: their move lines stay on them, so every line keeps its meaning (volunteer
+        time is then on 875000, gifts of goods on 870000). Companies whose accounts carry
+        other codes (chosen by the treasurer) are left alone. Returns the companies
+        migrated."""
+        migrated = self.browse()
+        for company in self or self.search([]):
+            company = company.with_company(company).sudo()
+            staff = company.donation_cvn_staff_account_id
+            goods = company.donation_cvn_goods_account_id
+            if not (staff and goods and staff.code == "870000" and goods.code == "875000"):
+                continue
+            # codes are unique in a company: through a temporary code
+            staff.code = "TL875000"
+            goods.code = "870000"
+            staff.code = "875000"
+            names = {row[0]: row[2:4] for row in DONATION_ACCOUNTS}
+            for field in ("donation_cvn_staff_account_id", "donation_cvn_goods_account_id"):
+                name, name_fr = names[field]
+                company[field].with_context(lang="en_US").name = name
+                if self.env["res.lang"]._lang_get("fr_FR"):
+                    company[field].with_context(lang="fr_FR").name = name_fr
+            migrated |= company
+        return migrated
 
     def _tl_create_receipt_sequence(self, kind, prefix):
         self.ensure_one()

@@ -29,9 +29,9 @@ class TestDonationAccounting(DonationCase):
             "donation_cvn_goods_use_account_id": ("860000", "off_balance"),
             "donation_cvn_service_use_account_id": ("862000", "off_balance"),
             "donation_cvn_staff_use_account_id": ("864000", "off_balance"),
-            "donation_cvn_staff_account_id": ("870000", "off_balance"),
+            "donation_cvn_goods_account_id": ("870000", "off_balance"),
             "donation_cvn_service_account_id": ("871000", "off_balance"),
-            "donation_cvn_goods_account_id": ("875000", "off_balance"),
+            "donation_cvn_staff_account_id": ("875000", "off_balance"),
         }
         for field, (code, account_type) in expected.items():
             with self.subTest(field=field):
@@ -41,6 +41,13 @@ class TestDonationAccounting(DonationCase):
             self.company.donation_individual_account_id.with_context(lang="fr_FR").name,
             "Dons manuels",
         )
+        # class 87 of the règlement ANC 2018-06 (art. 211-3)
+        for field, name in (
+            ("donation_cvn_goods_account_id", "Dons en nature"),
+            ("donation_cvn_service_account_id", "Prestations en nature"),
+            ("donation_cvn_staff_account_id", "Bénévolat"),
+        ):
+            self.assertEqual(self.company[field].with_context(lang="fr_FR").name, name)
         self.assertEqual(self.method["cheque"].payment_account_id.code, "511200")
         self.assertEqual(self.method["platform"].payment_account_id.code, "467000")
         self.assertEqual(self.method["cash"].journal_id.type, "cash")
@@ -86,7 +93,7 @@ class TestDonationAccounting(DonationCase):
         line = {"valuation_basis": "stock_value", "in_kind_description": "PLA", "quantity": 40}
         filament = self.validated(self.acme, 12.5, mode=None, product=self.goods, line=line)
         self.assertFalse(filament.move_id)
-        self.assertEqual(balances(filament.in_kind_move_id), {"860000": 500.0, "875000": -500.0})
+        self.assertEqual(balances(filament.in_kind_move_id), {"860000": 500.0, "870000": -500.0})
         self.company.donation_in_kind_accounting = "none"
         again = self.validated(self.acme, 12.5, mode=None, product=self.goods, line=line)
         self.assertFalse(again.in_kind_move_id)
@@ -158,3 +165,47 @@ class TestDonationAccounting(DonationCase):
         self.assertEqual(counterpart.state, "done")
         counterpart.tax_receipt_id.with_user(self.treasurer)._tl_cancel("Montant erroné")
         self.assertEqual(counterpart.tax_receipt_id.state, "issued")
+
+    def test_migration_swaps_the_class_87_codes_of_an_old_database(self):
+        """18.0.1.3.0: a database set up with 870000 "Bénévolat" and 875000 "Dons en nature"
+        gets the codes of the règlement ANC 2018-06, its move lines kept."""
+        company = self.company.with_company(self.company)
+        staff = company.donation_cvn_staff_account_id
+        goods = company.donation_cvn_goods_account_id
+        # the accounts as versions before 18.0.1.3.0 created them
+        staff.code = "TLOLD"
+        goods.code = "875000"
+        staff.code = "870000"
+        staff.with_context(lang="fr_FR").name = "Bénévolat"
+        goods.with_context(lang="fr_FR").name = "Dons en nature"
+        hours = self.make_donation(
+            self.claire,
+            300.0,
+            mode=None,
+            product=self.service,
+            line={"valuation_basis": "service_cost", "in_kind_description": "20 h d'accueil"},
+        )
+        hours.tax_receipt_option = "none"
+        hours.with_user(self.treasurer).validate()
+        line = {"valuation_basis": "stock_value", "in_kind_description": "PLA", "quantity": 40}
+        filament = self.validated(self.acme, 12.5, mode=None, product=self.goods, line=line)
+        # the old, backwards mapping: volunteering on 870, gifts of goods on 875
+        self.assertEqual(balances(hours.in_kind_move_id), {"864000": 300.0, "870000": -300.0})
+        self.assertEqual(balances(filament.in_kind_move_id), {"860000": 500.0, "875000": -500.0})
+        lines = (hours.in_kind_move_id | filament.in_kind_move_id).line_ids
+        line_accounts = {line.id: line.account_id for line in lines}
+
+        self.assertEqual(self.env["res.company"]._tl_migrate_cvn_codes(), self.company)
+
+        self.env.invalidate_all()
+        self.assertEqual(
+            {line.id: line.account_id for line in lines.exists()}, line_accounts, "lines kept"
+        )
+        self.assertEqual(balances(hours.in_kind_move_id), {"864000": 300.0, "875000": -300.0})
+        self.assertEqual(balances(filament.in_kind_move_id), {"860000": 500.0, "870000": -500.0})
+        self.assertEqual((staff.code, goods.code), ("875000", "870000"))
+        self.assertEqual(staff.with_context(lang="fr_FR").name, "Bénévolat")
+        self.assertEqual(goods.with_context(lang="fr_FR").name, "Dons en nature")
+        # once only; a chart already right is left alone
+        self.assertFalse(self.env["res.company"]._tl_migrate_cvn_codes())
+        self.assertEqual((staff.code, goods.code), ("875000", "870000"))

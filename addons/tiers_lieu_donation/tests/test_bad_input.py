@@ -189,7 +189,8 @@ class TestBadInput(DonationCase):
         self.assertEqual(hours.state, "done")
         self.assertFalse(hours.tax_receipt_id)
         accounts = hours.in_kind_move_id.line_ids.account_id.mapped("code")
-        self.assertEqual(sorted(accounts), ["864000", "870000"])
+        # ANC 2018-06: volunteer staff 864 personnel bénévole / 875 bénévolat
+        self.assertEqual(sorted(accounts), ["864000", "875000"])
 
     def test_unreceipted_gift_needs_no_payment_mode_nor_valuation_basis(self):
         """What only the receipt states is not asked of a gift without receipt."""
