@@ -16,6 +16,7 @@
         "views/tiers_lieu_trainee_views.xml",
         "views/tiers_lieu_training_portal_templates.xml",
     ],
+    "demo": ["demo/tiers_lieu_training_portal_demo.xml"],
     "assets": {
         "web.assets_tests": ["tiers_lieu_training_portal/static/tests/tours/*.js"],
     },
