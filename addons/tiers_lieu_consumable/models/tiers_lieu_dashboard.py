@@ -53,8 +53,9 @@ class TiersLieuDashboard(models.AbstractModel):
     @api.model
     def _tile_grams_consumed(self, period):
         """Filament the jobs ended this month used (parts, purge and failed prints), by material."""
-        consumption, offcut = self.env["tiers_lieu.print.job"]._consumption_locations()
-        posted = self._posted_domain(consumption | offcut)
+        Job = self.env["tiers_lieu.print.job"]
+        _consumption, offcut = Job._consumption_locations()
+        posted = self._posted_domain(Job._consumption_destinations() | offcut)
         month = posted + self._month_domain("date", period, datetime_field=True)
         Line = self.env["stock.move.line"]
         by_material = Line._read_group(

@@ -1,3 +1,4 @@
+import itertools
 from collections import defaultdict
 
 from odoo import api, fields, models
@@ -72,12 +73,10 @@ class TiersLieuPrintJob(models.Model):
 
     def _compute_consumption_figures(self):
         posted, _origins = self._posted_grams()
-        consumption, offcut = self._consumption_locations()
+        _consumption, offcut = self._consumption_locations()
         for job in self:
             by_destination = posted.get(job.id, {})
-            job.grams_posted = sum(by_destination.get(consumption.id, {}).values()) + sum(
-                by_destination.get(offcut.id, {}).values()
-            )
+            job.grams_posted = sum(sum(lots.values()) for lots in by_destination.values())
             job.offcut_grams_posted = sum(by_destination.get(offcut.id, {}).values())
 
     def _compute_material_stock_value(self):
@@ -153,16 +152,30 @@ class TiersLieuPrintJob(models.Model):
 
     @api.model
     def _consumption_locations(self):
+        """(production consumption, offcuts): where the grams of print jobs go by default."""
         return (
             self.env.ref("tiers_lieu_consumable.stock_location_print_consumption"),
             self.env.ref("tiers_lieu_consumable.stock_location_offcut"),
         )
 
+    @api.model
+    def _consumption_destinations(self):
+        """Every location the good grams of a job may go to: the production consumption
+        and the ones of addons that book some jobs elsewhere (``_consumption_location``)."""
+        return self._consumption_locations()[0]
+
+    def _consumption_location(self):
+        """Where the good grams (parts, purge) of this job go. Addons whose jobs are not
+        production (practice jobs of a training session) book them to another location of
+        ``_consumption_destinations``."""
+        self.ensure_one()
+        return self._consumption_locations()[0]
+
     def _consumption_targets(self):
         """{job id: {location id: grams}}: what the moves of each ended job must put in the
         consumption location (good parts, purge) and in the offcut location (a failed
         print as weighed; the rejected share of the plate of a done job)."""
-        consumption, offcut = self._consumption_locations()
+        _consumption, offcut = self._consumption_locations()
         targets = {}
         for job in self:
             grams = job.grams_actual if job.state in ENDED_STATES else 0.0
@@ -174,7 +187,9 @@ class TiersLieuPrintJob(models.Model):
                 scrap = 0.0
             scrap = float_round(scrap, precision_digits=PRECISION)
             targets[job.id] = {
-                consumption.id: float_round(grams - scrap, precision_digits=PRECISION),
+                job._consumption_location().id: float_round(
+                    grams - scrap, precision_digits=PRECISION
+                ),
                 offcut.id: scrap,
             }
         return targets
@@ -182,8 +197,8 @@ class TiersLieuPrintJob(models.Model):
     def _posted_grams(self):
         """What the done moves of these jobs hold, as ``({job id: {destination location id:
         {lot id: grams}}}, {(job id, lot id): internal location the grams came from})``."""
-        consumption, offcut = self._consumption_locations()
-        destinations = (consumption.id, offcut.id)
+        _consumption, offcut = self._consumption_locations()
+        destinations = set((self._consumption_destinations() | offcut).ids)
         posted = defaultdict(lambda: defaultdict(lambda: defaultdict(float)))
         origins = {}
         if not self.ids:
@@ -305,15 +320,17 @@ class TiersLieuPrintJob(models.Model):
         [(lot id, source id, destination id, grams)] and the grams still to draw from
         spools per destination."""
         self.ensure_one()
-        consumption, offcut = self._consumption_locations()
+        # The job's destinations, and those it posted to before (a job that became a
+        # practice job, or no longer is, takes its grams back from the old one).
+        destinations = list(dict.fromkeys([*targets, *posted]))
         delta = {
             dest: float_round(
-                targets[dest] - sum(posted[dest].values()), precision_digits=PRECISION
+                targets.get(dest, 0.0) - sum(posted[dest].values()), precision_digits=PRECISION
             )
-            for dest in (consumption.id, offcut.id)
+            for dest in destinations
         }
         planned = []
-        for giver, taker in ((consumption.id, offcut.id), (offcut.id, consumption.id)):
+        for giver, taker in itertools.permutations(destinations, 2):
             if delta[giver] < 0 < delta[taker]:
                 grams = min(-delta[giver], delta[taker])
                 for lot, part in _take(posted[giver], grams):

@@ -34,7 +34,7 @@ class TiersLieuDashboard(models.AbstractModel):
     def _tile_machine_utilisation(self, period):
         """Hours printed this month over the hours the machines had, by machine."""
         Job = self.env["tiers_lieu.print.job"]
-        ended = [("state", "in", ENDED_STATES)]
+        ended = [("state", "in", ENDED_STATES), *Job._production_domain()]
         month = ended + self._month_domain("date_end", period, datetime_field=True)
         by_machine = Job._read_group(
             month, ["machine_id"], ["duration_hours:sum"], order="duration_hours:sum desc"
@@ -78,7 +78,7 @@ class TiersLieuDashboard(models.AbstractModel):
     def _tile_machine_failure_rate(self, period):
         """Failed jobs among the jobs ended this month, by failure reason."""
         Job = self.env["tiers_lieu.print.job"]
-        ended = [("state", "in", ENDED_STATES)]
+        ended = [("state", "in", ENDED_STATES), *Job._production_domain()]
         month = ended + self._month_domain("date_end", period, datetime_field=True)
         trend_groups = Job._read_group(
             ended + self._trend_domain("date_end", period, datetime_field=True),
@@ -96,7 +96,7 @@ class TiersLieuDashboard(models.AbstractModel):
         this_month = counts.get(period["date_from"], {})
         failed = this_month.get("failed", 0)
         total = sum(this_month.values())
-        failed_domain = [("state", "=", "failed")] + self._month_domain(
+        failed_domain = [("state", "=", "failed"), *Job._production_domain()] + self._month_domain(
             "date_end", period, datetime_field=True
         )
         by_reason = Job._read_group(

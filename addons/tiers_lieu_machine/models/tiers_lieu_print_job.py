@@ -526,6 +526,13 @@ class TiersLieuPrintJob(models.Model):
                 )
             )
 
+    @api.model
+    def _production_domain(self):
+        """Domain of the jobs that count as the workshop's production (parts produced,
+        machine utilisation and failure rate, order progress). Addons whose jobs are not
+        production (practice jobs of training sessions) narrow it."""
+        return []
+
     def _machine_problem(self, machine):
         """Why this job cannot go on this machine (translated), or None."""
         self.ensure_one()

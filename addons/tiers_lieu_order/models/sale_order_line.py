@@ -68,8 +68,10 @@ class SaleOrderLine(models.Model):
 
     @api.depends("product_uom_qty", "print_job_ids.state", "print_job_ids.good_quantity")
     def _compute_qty_produced(self):
+        production = self.env["tiers_lieu.print.job"]._production_domain()
         for line in self:
-            produced = sum(job.good_quantity for job in line.print_job_ids if job.state == "done")
+            jobs = line.print_job_ids.filtered_domain(production)
+            produced = sum(job.good_quantity for job in jobs if job.state == "done")
             line.qty_produced = produced
             line.production_progress = (
                 min(100.0, 100.0 * produced / line.product_uom_qty)

@@ -53,9 +53,11 @@ class TiersLieuDashboard(models.AbstractModel):
     @api.model
     def _tile_parts_produced(self, period):
         """Good parts of the orders' print jobs that ended this month."""
+        Job = self.env["tiers_lieu.print.job"]
         produced = [("state", "=", "done"), ("sale_order_id", "!=", False)]
+        produced += Job._production_domain()
         month = produced + self._month_domain("date_end", period, datetime_field=True)
-        [(parts,)] = self.env["tiers_lieu.print.job"]._read_group(month, [], ["good_quantity:sum"])
+        [(parts,)] = Job._read_group(month, [], ["good_quantity:sum"])
         return self._tile(
             self.env._("Parts produced"),
             parts or 0,

@@ -70,7 +70,7 @@ class TiersLieuMassBalance(models.TransientModel):
         arrays of ids, and the move, lot and job are read only for the rows whose category
         depends on them: one scan of the move lines."""
         offcut = self.env.ref("tiers_lieu_consumable.stock_location_offcut")
-        consumption = self.env.ref("tiers_lieu_consumable.stock_location_print_consumption")
+        consumption = self.env["tiers_lieu.print.job"]._consumption_destinations()
         waste = self.env.ref("tiers_lieu_recycling.stock_location_waste_sent")
         Location = self.env["stock.location"].sudo().with_context(active_test=False)
         offcut_tree = Location.search([("id", "child_of", offcut.id)])

@@ -120,6 +120,11 @@ class TiersLieuPrintJob(models.Model):
 
     # ------------------------------------------------------------ hooks
 
+    @api.model
+    def _production_domain(self):
+        """Practice jobs are training, never the workshop's production."""
+        return super()._production_domain() + [("is_practice", "=", False)]
+
     def _machine_problem(self, machine):
         problem = super()._machine_problem(machine)
         if problem or not self.session_id or self.force_machine:

@@ -6,3 +6,4 @@ from . import test_practice_job
 from . import test_follow_up
 from . import test_tour
 from . import test_training_attestation
+from . import test_production_figures

@@ -68,3 +68,65 @@ class TestSessionTour(HttpCase):
                 ]
             )
         )
+
+
+@tagged("post_install", "-at_install")
+class TestPracticeJobTour(HttpCase):
+    """A trainer creates a practice print job for a trainee of their session."""
+
+    def setUp(self):
+        super().setUp()
+        self.trainer = new_test_user(
+            self.env, "tl_tour_practice_trainer", groups="tiers_lieu.group_trainer"
+        )
+        partner = self.env["res.partner"].create({"name": "Tour Chloé"})
+        self.trainee = self.env["tiers_lieu.trainee"].create(
+            {"partner_id": partner.id, "trainer_id": self.trainer.id, "state": "in_progress"}
+        )
+        self.env["tiers_lieu.trainee.path"].create(
+            {
+                "trainee_id": self.trainee.id,
+                "kind": "internship",
+                "date_start": date(2025, 9, 1),
+                "date_end": date(2030, 6, 30),
+                "weekly_hours": 35,
+            }
+        )
+        self.env["tiers_lieu.machine.authorization"].create(
+            {"partner_id": partner.id, "machine_kind": "fdm_printer", "granted_date": "2025-01-01"}
+        )
+        material = self.env["tiers_lieu.material"].create(
+            {"name": "Tour PLA", "code": "TOUR-PLA", "family": "pla"}
+        )
+        self.printer = self.env["maintenance.equipment"].create(
+            {
+                "name": "Tour practice printer",
+                "machine_kind": "fdm_printer",
+                "material_ids": [(6, 0, material.ids)],
+            }
+        )
+        self.training_session = (
+            self.env["tiers_lieu.training.session"]
+            .with_user(self.trainer)
+            .create(
+                {
+                    "topic": "Tour practice",
+                    "date": fields.Date.context_today(self.trainer),
+                    "span": "morning",
+                    "trainee_ids": [(6, 0, self.trainee.ids)],
+                    "machine_ids": [(6, 0, self.printer.ids)],
+                }
+            )
+        )
+
+    def test_trainer_creates_a_practice_job(self):
+        self.start_tour(
+            "/odoo", "tiers_lieu_training_session_practice_job", login="tl_tour_practice_trainer"
+        )
+        job = self.training_session.print_job_ids
+        self.assertEqual(len(job), 1)
+        self.assertTrue(job.is_practice)
+        self.assertEqual(job.part_name, "Tour calibration cube")
+        self.assertEqual(job.operator_id, self.trainee.partner_id)
+        self.assertEqual(job.machine_id, self.printer)
+        self.assertEqual(job.supervisor_id, self.trainer)

@@ -22,16 +22,25 @@ export function openTiersLieuMenu(menuXmlid, itemXmlid) {
             trigger: ".o_main_navbar .o_menu_sections",
             async run() {
                 // With every addon installed the navbar overflows: the menus that do not
-                // fit are in its "More" dropdown, their items listed under their name.
-                await new Promise((resolve) => setTimeout(resolve, 300));
-                const button = document.querySelector(
-                    `.o_main_navbar button[data-menu-xmlid='${menuXmlid}']`
-                );
-                if (button && button.checkVisibility()) {
-                    button.click();
-                } else {
-                    document.querySelector(".o_main_navbar .o_menu_sections_more button").click();
+                // fit are in its "More" dropdown, their items listed under their name. The
+                // navbar sorts them out after its first rendering (later on a loaded
+                // machine): wait until the menu or "More" shows, up to 10 s.
+                const more = ".o_main_navbar .o_menu_sections_more button";
+                for (let waited = 0; waited < 10000; waited += 100) {
+                    await new Promise((resolve) => setTimeout(resolve, 100));
+                    const button = document.querySelector(
+                        `.o_main_navbar button[data-menu-xmlid='${menuXmlid}']`
+                    );
+                    if (waited >= 300 && button && button.checkVisibility()) {
+                        button.click();
+                        return;
+                    }
+                    if (waited >= 300 && document.querySelector(more)?.checkVisibility()) {
+                        document.querySelector(more).click();
+                        return;
+                    }
                 }
+                throw new Error(`No menu ${menuXmlid} nor "More" in the navbar`);
             },
         });
     }

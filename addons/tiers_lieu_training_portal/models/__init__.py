@@ -1,0 +1,1 @@
+from . import tiers_lieu_trainee
