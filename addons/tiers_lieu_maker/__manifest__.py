@@ -1,6 +1,6 @@
 {
     "name": "Tiers-Lieu Maker Network",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Tiers-Lieu",
     "license": "AGPL-3",
     "summary": "Volunteer makers and partner fablabs printing at home: allocation, portal, "

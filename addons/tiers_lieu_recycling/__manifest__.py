@@ -1,6 +1,6 @@
 {
     "name": "Tiers-Lieu Recycling",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Tiers-Lieu",
     "license": "AGPL-3",
     "summary": "Offcuts weighed by source, recycling batches back into filament and the "
