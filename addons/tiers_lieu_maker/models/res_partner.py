@@ -46,11 +46,12 @@ class ResPartner(models.Model):
     def _compute_commune_id(self):
         Commune = self.env["tiers_lieu.commune"].sudo()
         france = self.env.ref("base.fr", raise_if_not_found=False)
+        french = self.filtered(lambda p: not p.country_id or p.country_id == france)
+        found = Commune._match_many({(p.zip, p.city) for p in french if p.zip or p.city})
         for partner in self:
-            if partner.country_id and partner.country_id != france:
-                partner.commune_id = False
-                continue
-            partner.commune_id = Commune._match(partner.zip, partner.city)
+            partner.commune_id = (
+                found.get((partner.zip, partner.city)) if partner in french else False
+            )
 
     @api.depends("commune_id")
     def _compute_partner_coordinates(self):

@@ -62,16 +62,31 @@ class TiersLieuCommune(models.Model):
             commune.display_name = f"{commune.name} ({commune.zip})"
 
     @api.model
+    def _match_many(self, places):
+        """{(postcode, city): commune} for these (postcode, city) pairs, in one query: the
+        commune of the postcode whose name matches the city, else the postcode's first,
+        else the city's (by name); an empty record when none."""
+        zips = {(zip_code or "").strip() for zip_code, _city in places} - {""}
+        names = {normalize_commune(city) for _zip, city in places} - {""}
+        communes = (
+            self.search(["|", ("zip", "in", list(zips)), ("search_name", "in", list(names))])
+            if zips or names
+            else self.browse()
+        )
+        by_zip, by_name = {}, {}
+        for commune in communes:  # ordered by name, zip
+            by_zip.setdefault(commune.zip, []).append(commune)
+            by_name.setdefault(commune.search_name, commune)
+        result = {}
+        for zip_code, city in places:
+            key_zip, name = (zip_code or "").strip(), normalize_commune(city)
+            candidates = by_zip.get(key_zip, [])
+            same = [c for c in candidates if c.search_name == name]
+            found = (same or candidates)[:1] or [by_name.get(name)]
+            result[(zip_code, city)] = found[0] or self.browse()
+        return result
+
+    @api.model
     def _match(self, zip_code, city):
-        """The commune of a postcode and a commune name: both if they match, else the
-        postcode's (alone or the first), else the name's; empty if none."""
-        zip_code = (zip_code or "").strip()
-        name = normalize_commune(city)
-        if zip_code:
-            communes = self.search([("zip", "=", zip_code)])
-            same = communes.filtered(lambda c: c.search_name == name)
-            if same or communes:
-                return (same or communes)[:1]
-        if name:
-            return self.search([("search_name", "=", name)], limit=1)
-        return self.browse()
+        """The commune of a postcode and a commune name (see :meth:`_match_many`)."""
+        return self._match_many([(zip_code, city)])[(zip_code, city)]

@@ -1,7 +1,8 @@
 from datetime import date, timedelta
 
 from odoo import fields
-from odoo.tests import Form, tagged
+from odoo.exceptions import AccessError
+from odoo.tests import Form, new_test_user, tagged
 
 from ..models.tiers_lieu_commune import great_circle_km
 from ..models.tiers_lieu_maker import iso_week_label, week_start
@@ -193,3 +194,24 @@ class TestFiguresByCommuneAndWeek(MakerCase):
         figures = Declaration._parts_by_commune_week([("order_id", "=", order.id)])
         self.assertEqual(figures[("Épinay-sous-Sénart", "2026-W49")]["produced"], 27)
         self.assertNotIn(("Épinay-sous-Sénart", "2026-W50"), figures)
+
+
+@tagged("post_install", "-at_install")
+class TestCommuneAccess(MakerCase):
+    def test_staff_read_communes_but_only_managers_edit_them(self):
+        commune = self.env.ref("tiers_lieu_maker.commune_91114")
+        self.assertEqual(commune.with_user(self.staff).name, "Brunoy")
+        with self.assertRaises(AccessError):
+            commune.with_user(self.staff).latitude = 0.0
+        with self.assertRaises(AccessError):
+            self.env["tiers_lieu.commune"].with_user(self.staff).create(
+                {"name": "X", "insee_code": "99999", "zip": "99999", "latitude": 1, "longitude": 1}
+            )
+        manager = new_test_user(self.env, login="tl_commune_mgr", groups="tiers_lieu.group_manager")
+        commune.with_user(manager).latitude = 48.7
+        self.assertEqual(commune.latitude, 48.7)
+
+    def test_a_maker_on_the_portal_reads_no_commune(self):
+        portal = self.lea.user_id
+        with self.assertRaises(AccessError):
+            self.env["tiers_lieu.commune"].with_user(portal).search([])
