@@ -8,7 +8,6 @@ class MaintenanceEquipment(models.Model):
 
     workcenter_ids = fields.One2many("mrp.workcenter", "equipment_id", string="Work Centres")
     recycling_hours = fields.Float(
-        string="Recycling Hours",
         digits=(16, 2),
         compute="_compute_recycling_hours",
         compute_sudo=True,
