@@ -65,6 +65,7 @@ class SaleOrder(models.Model):
     material_cost_basis = fields.Char(
         string="Material Costed At",
         compute="_compute_material_cost_basis",
+        compute_sudo=True,
         help="How the ended print jobs valued their material: the cost model's €/kg or the "
         "value of the spools used.",
     )
