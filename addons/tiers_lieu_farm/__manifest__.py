@@ -18,6 +18,7 @@
         "tiers_lieu_machine",
         "tiers_lieu_machine_octoprint",
         "tiers_lieu_maker",
+        "tiers_lieu_maker_recycling",
         "tiers_lieu_order",
         "tiers_lieu_order_request",
         "tiers_lieu_recycling",

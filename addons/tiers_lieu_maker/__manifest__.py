@@ -1,6 +1,6 @@
 {
     "name": "Tiers-Lieu Maker Network",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Tiers-Lieu",
     "license": "AGPL-3",
     "summary": "Volunteer makers and partner fablabs printing at home: allocation, portal, "
@@ -13,6 +13,8 @@
         "security/ir.model.access.csv",
         "security/tiers_lieu_maker_security.xml",
         "data/tiers_lieu_maker_data.xml",
+        "data/tiers_lieu.commune.csv",
+        "views/tiers_lieu_commune_views.xml",
         "views/tiers_lieu_maker_views.xml",
         "views/tiers_lieu_maker_batch_views.xml",
         "views/tiers_lieu_maker_declaration_views.xml",

@@ -1,6 +1,6 @@
 {
     "name": "Tiers-Lieu Orders",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Tiers-Lieu",
     "license": "AGPL-3",
     "summary": "Client orders (paid, at cost, free solidarity) turned into print jobs, "

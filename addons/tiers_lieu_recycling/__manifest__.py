@@ -1,6 +1,6 @@
 {
     "name": "Tiers-Lieu Recycling",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Tiers-Lieu",
     "license": "AGPL-3",
     "summary": "Offcuts weighed by source, recycling batches back into filament and the "
@@ -18,6 +18,7 @@
         "views/tiers_lieu_recycling_batch_views.xml",
         "views/tiers_lieu_material_views.xml",
         "views/stock_move_views.xml",
+        "views/mrp_workcenter_views.xml",
         "views/tiers_lieu_waste_shipment_views.xml",
         "report/tiers_lieu_recycling_reports.xml",
         "wizards/tiers_lieu_offcut_weigh_views.xml",

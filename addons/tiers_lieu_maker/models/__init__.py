@@ -1,4 +1,5 @@
 from . import (
+    tiers_lieu_commune,
     res_partner,
     tiers_lieu_maker_skill,
     tiers_lieu_maker,

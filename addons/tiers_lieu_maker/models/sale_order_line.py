@@ -6,7 +6,8 @@ from odoo.tools import SQL
 
 from odoo.addons.tiers_lieu_machine.models.tiers_lieu_print_job import _fits
 
-from .tiers_lieu_maker import OPEN_BATCH_STATES
+from .tiers_lieu_commune import great_circle_km
+from .tiers_lieu_maker import week_start
 
 # Print jobs the workshop has not started: their parts may go to makers instead.
 RELEASABLE_JOB_STATES = ("draft", "queued")
@@ -107,13 +108,26 @@ class SaleOrderLine(models.Model):
             self.sudo()._create_print_jobs({self.sudo(): freed - quantity})
         return quantity
 
-    def _maker_suggestions(self, quantities=None, limit=None):
+    def _maker_due_date(self):
+        """The day the line's parts are due: the order's commitment date, else today."""
+        self.ensure_one()
+        commitment = self.order_id.commitment_date
+        return commitment.date() if commitment else fields.Date.context_today(self)
+
+    def _maker_suggestions(self, quantities=None, limit=None, due_dates=None):
         """Makers ranked for these lines, urgent orders first: {line: [row]}, each row a dict
-        (maker_id, capacity_left, distance_km, same_area, quantity) where ``quantity``
-        fills the line's remainder (or ``quantities[line]``) from the best maker on.
+        (maker_id, capacity_left, distance_km, beneficiary_km, same_area, quantity) where
+        ``quantity`` fills the line's remainder (or ``quantities[line]``) from the best
+        maker on.
+
         Compatibility reuses the workshop's dispatch rules (machine kind, material, build
-        volume); the capacity consumed by one line is not offered to the next. The number
-        of queries does not depend on the number of makers."""
+        volume). Capacity is the capacity left in the ISO calendar week of the line's due
+        date (``due_dates[line]``, else :meth:`_maker_due_date`): the weekly capacity
+        minus the parts of the batches due that week; what one line takes is not offered
+        to the next. Then the nearest to the beneficiary (great-circle distance between
+        the maker's commune and the delivery address's), makers whose distance is unknown
+        after, by postcode then distance to the tiers-lieu. The number of queries does not
+        depend on the number of makers."""
         lines = self.sorted(
             lambda ln: (
                 not ln.order_id.is_urgent,
@@ -121,29 +135,54 @@ class SaleOrderLine(models.Model):
                 ln.id,
             )
         )
+        due_dates = due_dates or {}
+        weeks = {line: week_start(due_dates.get(line) or line._maker_due_date()) for line in lines}
+        candidates_by_line = {
+            line: line._compatible_makers(line.design_version_id.sudo()) for line in lines
+        }
+        all_makers = set().union(*candidates_by_line.values()) if lines else set()
+        makers = self._maker_capacity(all_makers)
+        load = (
+            self.env["tiers_lieu.maker"].browse(all_makers)._week_load(set(weeks.values()))
+            if all_makers
+            else {}
+        )
+        # Capacity left per (maker, week), consumed line after line.
         capacity = {}
         suggestions = {}
         for line in lines:
-            version = line.design_version_id.sudo()
+            week = weeks[line]
             wanted = quantities[line] if quantities is not None else line._maker_remainder()
-            candidates = line._compatible_makers(version)
-            missing = candidates.keys() - capacity.keys()
-            if missing:
-                capacity.update(self._maker_capacity(missing))
-            zip_code = line.order_id.partner_shipping_id.zip or line.order_id.partner_id.zip
-            rows = [
-                {
-                    "maker_id": maker_id,
-                    "capacity_left": capacity[maker_id]["left"],
-                    "distance_km": capacity[maker_id]["distance"],
-                    "same_area": bool(zip_code) and capacity[maker_id]["zip"] == zip_code,
-                    "name": capacity[maker_id]["name"],
-                }
-                for maker_id in candidates
-            ]
+            beneficiary = line.order_id.partner_shipping_id or line.order_id.partner_id
+            zip_code = beneficiary.zip or line.order_id.partner_id.zip
+            target = beneficiary.sudo()._coordinates() or line.order_id.partner_id._coordinates()
+            rows = []
+            for maker_id in candidates_by_line[line]:
+                maker = makers[maker_id]
+                key = (maker_id, week)
+                if key not in capacity:
+                    capacity[key] = max(maker["weekly"] - load.get(key, 0), 0)
+                beneficiary_km = (
+                    round(great_circle_km(*target, *maker["coordinates"]), 1)
+                    if target and maker["coordinates"]
+                    else None
+                )
+                rows.append(
+                    {
+                        "maker_id": maker_id,
+                        "capacity_left": capacity[key],
+                        "distance_km": maker["distance"],
+                        "beneficiary_km": beneficiary_km,
+                        "same_area": bool(zip_code) and maker["zip"] == zip_code,
+                        "name": maker["name"],
+                        "week": week,
+                    }
+                )
             rows.sort(
                 key=lambda r: (
                     r["capacity_left"] <= 0,
+                    r["beneficiary_km"] is None,
+                    r["beneficiary_km"] or 0.0,
                     not r["same_area"],
                     r["distance_km"],
                     -r["capacity_left"],
@@ -155,7 +194,7 @@ class SaleOrderLine(models.Model):
                 take = max(min(row["capacity_left"], left), 0)
                 row["quantity"] = take
                 left -= take
-                capacity[row["maker_id"]]["left"] -= take
+                capacity[(row["maker_id"], week)] -= take
             suggestions[line] = rows[:limit] if limit else rows
         return suggestions
 
@@ -202,33 +241,32 @@ class SaleOrderLine(models.Model):
 
     @api.model
     def _maker_capacity(self, maker_ids):
-        """{maker id: {left, distance, zip, name}}: capacity left this week of these makers
-        (weekly capacity minus the parts of their open batches still to print)."""
+        """{maker id: {weekly, distance, zip, name, coordinates}} of these makers, one
+        query; ``coordinates`` is (latitude, longitude) of the maker's contact, or None."""
         maker_ids = list(maker_ids)
         if not maker_ids:
             return {}
-        self.env["tiers_lieu.maker.batch"].flush_model()
+        self.env["tiers_lieu.maker"].flush_model()
+        self.env["res.partner"].flush_model(["partner_latitude", "partner_longitude"])
         self.env.cr.execute(
             SQL(
                 """
                 SELECT m.id, m.weekly_capacity, m.distance_km, m.zip, m.name,
-                       COALESCE(SUM(GREATEST(b.quantity - b.qty_produced, 0)), 0)
+                       p.partner_latitude, p.partner_longitude
                   FROM tiers_lieu_maker m
-             LEFT JOIN tiers_lieu_maker_batch b
-                    ON b.maker_id = m.id AND b.state IN %(open)s
+                  JOIN res_partner p ON p.id = m.partner_id
                  WHERE m.id = ANY(%(ids)s)
-              GROUP BY m.id
                 """,
-                open=OPEN_BATCH_STATES,
                 ids=maker_ids,
             )
         )
         result = defaultdict(dict)
-        for maker_id, weekly, distance, zip_code, name, open_parts in self.env.cr.fetchall():
+        for maker_id, weekly, distance, zip_code, name, lat, lon in self.env.cr.fetchall():
             result[maker_id] = {
-                "left": max((weekly or 0) - int(open_parts), 0),
+                "weekly": weekly or 0,
                 "distance": distance or 0.0,
                 "zip": zip_code,
                 "name": name,
+                "coordinates": (lat, lon) if (lat or lon) else None,
             }
         return result

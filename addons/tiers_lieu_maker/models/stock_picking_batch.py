@@ -110,6 +110,7 @@ class StockPickingBatch(models.Model):
             pickings = round_._create_maker_receipts(batches.filtered("qty_accepted"))
             batches.write({"state": "done"})
             round_.maker_state = "received"
+            round_._maker_rejected_parts(batches.filtered("qty_rejected"))
             if pickings:
                 pickings.button_validate()
                 undone = pickings.filtered(lambda p: p.state != "done")
@@ -148,6 +149,12 @@ class StockPickingBatch(models.Model):
                     stage=stages.get(self.maker_state, "").lower(),
                 )
             )
+
+    def _maker_rejected_parts(self, batches):
+        """Hook called at reception for the batches with parts rejected at quality control
+        (their weight is ``rejected_weight_grams``): the recycling bridge puts them in the
+        material's offcut bin. Nothing here: without recycling they are only counted."""
+        return self.env["stock.move"]
 
     def _create_maker_receipts(self, batches):
         vals_list = []

@@ -1,7 +1,9 @@
 from collections import defaultdict
+from datetime import timedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 from odoo.addons.tiers_lieu.lang import company_lang_env
 
@@ -16,6 +18,17 @@ CHARTER_PARAM = "tiers_lieu_maker.charter_version"
 DEFAULT_CHARTER = "2020-1"
 # Batches whose parts are still to come from the maker: they take weekly capacity.
 OPEN_BATCH_STATES = ("to_print", "printing")
+
+
+def week_start(day):
+    """The Monday of ``day``'s ISO calendar week."""
+    return day - timedelta(days=day.weekday())
+
+
+def iso_week_label(day):
+    """ "2026-W49": the ISO year and week of ``day``."""
+    year, week, _weekday = day.isocalendar()
+    return f"{year}-W{week:02d}"
 
 
 class TiersLieuMaker(models.Model):
@@ -38,6 +51,7 @@ class TiersLieuMaker(models.Model):
     phone = fields.Char(related="partner_id.phone", readonly=False)
     zip = fields.Char(related="partner_id.zip", string="Postcode", store=True, readonly=False)
     city = fields.Char(related="partner_id.city", string="Commune", store=True, readonly=False)
+    commune_id = fields.Many2one(related="partner_id.commune_id", string="Commune (INSEE)")
     maker_kind = fields.Selection(
         MAKER_KINDS, string="Kind", required=True, default="individual", tracking=True
     )
@@ -82,7 +96,8 @@ class TiersLieuMaker(models.Model):
     capacity_left = fields.Integer(
         string="Capacity Left This Week",
         compute="_compute_totals",
-        help="Weekly capacity minus the parts of open batches still to print.",
+        help="Weekly capacity minus the parts of the batches due this ISO calendar week "
+        "(an open batch overdue counts in this week).",
     )
     material_grams = fields.Float(
         string="Material Held (g)",
@@ -108,7 +123,9 @@ class TiersLieuMaker(models.Model):
         for maker in self:
             maker.user_id = maker.partner_id.with_context(active_test=False).user_ids[:1]
 
-    @api.depends("batch_ids.state", "batch_ids.quantity", "batch_ids.qty_produced")
+    @api.depends(
+        "batch_ids.state", "batch_ids.quantity", "batch_ids.qty_produced", "batch_ids.date_due"
+    )
     def _compute_totals(self):
         figures = self._figures()
         for maker in self:
@@ -120,7 +137,11 @@ class TiersLieuMaker(models.Model):
             maker.parts_collected = row.get("collected", 0)
             maker.parts_accepted = row.get("accepted", 0)
             maker.parts_open = row.get("open", 0)
-            maker.capacity_left = max(maker.weekly_capacity - maker.parts_open, 0)
+        monday = week_start(fields.Date.context_today(self))
+        load = self._origin._week_load([monday])
+        for maker in self:
+            used = load.get((maker._origin.id, monday), 0)
+            maker.capacity_left = max(maker.weekly_capacity - used, 0)
 
     def _compute_material_grams(self):
         grams = defaultdict(float)
@@ -328,6 +349,46 @@ class TiersLieuMaker(models.Model):
         ):
             figures[maker.id]["open"] = max(quantity - produced, 0)
         return figures
+
+    def _week_load(self, mondays, today=None):
+        """{(maker id, monday): parts} of these makers in these ISO weeks, one query.
+
+        A batch not cancelled takes its allocated parts from the capacity of the week it
+        is due; an open batch overdue, or with no due date, still has its parts to print,
+        so it takes them from the current week (a batch ended without due date stays in
+        the week it was created)."""
+        mondays = sorted(set(mondays))
+        if not self.ids or not mondays:
+            return {}
+        current = week_start(today or fields.Date.context_today(self))
+        self.env["tiers_lieu.maker.batch"].flush_model()
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT maker_id, week, SUM(quantity)
+                  FROM (
+                    SELECT b.maker_id, b.quantity,
+                           CASE WHEN b.state IN %(open)s
+                                THEN GREATEST(
+                                    COALESCE(date_trunc('week', b.date_due)::date,
+                                             %(current)s::date),
+                                    %(current)s::date)
+                                ELSE date_trunc(
+                                    'week', COALESCE(b.date_due, b.create_date::date)
+                                )::date END AS week
+                      FROM tiers_lieu_maker_batch b
+                     WHERE b.maker_id = ANY(%(makers)s) AND b.state != 'cancelled'
+                  ) loads
+                 WHERE week = ANY(%(mondays)s)
+              GROUP BY maker_id, week
+                """,
+                open=OPEN_BATCH_STATES,
+                current=current,
+                makers=self.ids,
+                mondays=mondays,
+            )
+        )
+        return {(maker_id, week): int(parts) for maker_id, week, parts in self.env.cr.fetchall()}
 
     def _ensure_location(self):
         parent = self.env.ref("tiers_lieu_maker.stock_location_makers", raise_if_not_found=False)

@@ -84,7 +84,15 @@ class TiersLieuMakerBatch(models.Model):
     qty_collected = fields.Integer(string="Parts Collected", tracking=True, copy=False)
     qty_accepted = fields.Integer(string="Parts Accepted", tracking=True, copy=False)
     qty_rejected = fields.Integer(string="Parts Rejected", tracking=True, copy=False)
-    rejected_weight_grams = fields.Float(string="Rejected Weight (g)", digits=(16, 1), copy=False)
+    rejected_weight_grams = fields.Float(
+        string="Rejected Weight (g)",
+        digits=(16, 1),
+        copy=False,
+        compute="_compute_rejected_weight_grams",
+        store=True,
+        readonly=False,
+        help="Parts rejected × the version's grams per part, unless weighed.",
+    )
     date_due = fields.Date(string="Due Date", index=True, tracking=True)
     collection_point_id = fields.Many2one(
         "res.partner",
@@ -135,6 +143,13 @@ class TiersLieuMakerBatch(models.Model):
             batch.qty_produced = sum(declarations.mapped("qty_produced"))
             batch.qty_failed = sum(declarations.mapped("qty_failed"))
             batch.failed_weight_grams = sum(declarations.mapped("failed_weight_grams"))
+
+    @api.depends("qty_rejected", "design_version_id")
+    def _compute_rejected_weight_grams(self):
+        for batch in self:
+            batch.rejected_weight_grams = (
+                batch.qty_rejected * batch.design_version_id.sudo().grams_per_part
+            )
 
     @api.depends("qty_produced", "failed_weight_grams", "design_version_id", "state")
     def _compute_real_material_cost(self):

@@ -2,6 +2,8 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import float_round
 
+from .tiers_lieu_maker import iso_week_label, week_start
+
 
 class TiersLieuMakerDeclaration(models.Model):
     """One line of the production "pad": what a maker printed, on a day, for a batch."""
@@ -18,6 +20,19 @@ class TiersLieuMakerDeclaration(models.Model):
     maker_city = fields.Char(related="batch_id.maker_city", store=True, string="Commune")
     order_id = fields.Many2one(related="batch_id.order_id", store=True)
     date = fields.Date(required=True, default=fields.Date.context_today, index=True)
+    iso_week = fields.Char(
+        string="ISO Week",
+        compute="_compute_iso_week",
+        store=True,
+        index=True,
+        help="The ISO calendar year and week of the declaration, e.g. 2026-W49.",
+    )
+    week_start = fields.Date(
+        string="Week of",
+        compute="_compute_iso_week",
+        store=True,
+        help="The Monday of the declaration's ISO week.",
+    )
     qty_produced = fields.Integer(string="Good Parts")
     qty_failed = fields.Integer(string="Failed Parts")
     failed_weight_grams = fields.Float(string="Failed Weight (g)", digits=(16, 1))
@@ -29,6 +44,26 @@ class TiersLieuMakerDeclaration(models.Model):
     )
     move_ids = fields.One2many("stock.move", "maker_declaration_id", string="Material Moves")
     company_id = fields.Many2one(related="batch_id.company_id", store=True)
+
+    @api.depends("date")
+    def _compute_iso_week(self):
+        for declaration in self:
+            day = declaration.date
+            declaration.iso_week = iso_week_label(day) if day else False
+            declaration.week_start = week_start(day) if day else False
+
+    @api.model
+    def _parts_by_commune_week(self, domain=None):
+        """{(commune, ISO week): {"produced", "failed", "makers"}} of the declarations in
+        ``domain``: one grouped query, what the figures' pivot shows."""
+        return {
+            (city or "", week): {"produced": produced, "failed": failed, "makers": makers}
+            for city, week, produced, failed, makers in self._read_group(
+                domain or [],
+                ["maker_city", "iso_week"],
+                ["qty_produced:sum", "qty_failed:sum", "maker_id:count_distinct"],
+            )
+        }
 
     @api.constrains("qty_produced", "qty_failed", "failed_weight_grams")
     def _check_figures(self):

@@ -8,4 +8,5 @@ from . import (
     test_round,
     test_security,
     test_tour,
+    test_week_distance,
 )

@@ -50,4 +50,5 @@ class TestMaker(MakerCase):
         self.assertEqual(self.lea.parts_allocated, 30)
         self.assertEqual(self.lea.parts_declared, 10)
         self.assertEqual(self.lea.parts_open, 20)
-        self.assertEqual(self.lea.capacity_left, 20)
+        # The batch has no due date: it takes its 30 parts from this week's capacity.
+        self.assertEqual(self.lea.capacity_left, 10)

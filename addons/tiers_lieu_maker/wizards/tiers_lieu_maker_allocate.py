@@ -58,14 +58,18 @@ class TiersLieuMakerAllocate(models.TransientModel):
         self.date_due = due and due.date()
         self._suggest()
 
-    @api.onchange("quantity")
+    @api.onchange("quantity", "date_due")
     def _onchange_quantity(self):
         if self.sale_line_id:
             self._suggest()
 
     def _suggest(self, limit=20):
         line = self.sale_line_id
-        rows = line._maker_suggestions({line: max(self.quantity, 0)}, limit=limit)[line]
+        rows = line._maker_suggestions(
+            {line: max(self.quantity, 0)},
+            limit=limit,
+            due_dates={line: self.date_due} if self.date_due else None,
+        )[line]
         self.line_ids = [Command.clear()] + [
             Command.create(
                 {
@@ -73,6 +77,8 @@ class TiersLieuMakerAllocate(models.TransientModel):
                     "quantity": row["quantity"],
                     "capacity_left": row["capacity_left"],
                     "distance_km": row["distance_km"],
+                    "beneficiary_km": row["beneficiary_km"] or 0.0,
+                    "beneficiary_known": row["beneficiary_km"] is not None,
                     "same_area": row["same_area"],
                 }
             )

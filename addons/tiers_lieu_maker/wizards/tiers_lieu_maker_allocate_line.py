@@ -10,7 +10,19 @@ class TiersLieuMakerAllocateLine(models.TransientModel):
     maker_id = fields.Many2one("tiers_lieu.maker", string="Maker", required=True)
     city = fields.Char(related="maker_id.city")
     quantity = fields.Integer(string="Parts")
-    capacity_left = fields.Integer(string="Capacity Left This Week", readonly=True)
+    capacity_left = fields.Integer(
+        string="Capacity Left in the Due Week",
+        readonly=True,
+        help="Weekly capacity minus the parts of the batches due in the ISO week of the due "
+        "date.",
+    )
+    beneficiary_km = fields.Float(
+        string="To the Beneficiary (km)",
+        digits=(7, 1),
+        readonly=True,
+        help="Great-circle distance between the maker's commune and the delivery address.",
+    )
+    beneficiary_known = fields.Boolean(readonly=True)
     distance_km = fields.Float(string="Distance (km)", digits=(7, 1), readonly=True)
     same_area = fields.Boolean(
         string="Beneficiary's Postcode", readonly=True, help="Same postcode as the beneficiary."

@@ -4,6 +4,18 @@ from odoo import fields, models
 class ResCompany(models.Model):
     _inherit = "res.company"
 
+    order_material_cost_basis = fields.Selection(
+        [
+            ("cost_model", "Cost model (€/kg of the material)"),
+            ("spools", "Value of the spools used"),
+        ],
+        string="Cost Material At",
+        default="cost_model",
+        required=True,
+        help="The real cost of a print job values its grams at the material's cost per kg "
+        "of the cost model, or at the stock value of the spools it printed from (a donated "
+        "or recycled spool at its own value) once its consumption is posted.",
+    )
     order_machine_hour_cost = fields.Monetary(
         string="Machine Cost per Hour",
         currency_field="currency_id",

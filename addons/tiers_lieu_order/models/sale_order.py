@@ -62,6 +62,13 @@ class SaleOrder(models.Model):
         string="Production", compute="_compute_production", store=True, aggregator="avg"
     )
     real_material_cost = fields.Monetary(compute="_compute_real_cost", store=True)
+    material_cost_basis = fields.Char(
+        string="Material Costed At",
+        compute="_compute_material_cost_basis",
+        compute_sudo=True,
+        help="How the ended print jobs valued their material: the cost model's €/kg or the "
+        "value of the spools used.",
+    )
     real_machine_cost = fields.Monetary(compute="_compute_real_cost", store=True)
     real_labour_cost = fields.Monetary(compute="_compute_real_cost", store=True)
     real_cost = fields.Monetary(
@@ -137,6 +144,16 @@ class SaleOrder(models.Model):
             )
             order.real_margin = order.amount_untaxed - order.real_cost
             order.aid_value = order.real_cost if order.order_kind == "solidarity" else 0.0
+
+    @api.depends("print_job_ids.material_cost_basis")
+    def _compute_material_cost_basis(self):
+        Job = self.env["tiers_lieu.print.job"]
+        labels = dict(Job._fields["material_cost_basis"]._description_selection(self.env))
+        for order in self:
+            bases = order.print_job_ids.filtered("material_cost_basis").mapped(
+                "material_cost_basis"
+            )
+            order.material_cost_basis = ", ".join(labels[basis] for basis in sorted(set(bases)))
 
     @api.constrains("order_kind", "beneficiary_type", "state")
     def _check_solidarity_beneficiary(self):

@@ -33,7 +33,17 @@ class TiersLieuPrintJob(models.Model):
     real_material_cost = fields.Monetary(
         compute="_compute_real_cost",
         store=True,
-        help="Grams used × material cost per kg of the cost model.",
+        help="Grams used × material cost per kg of the cost model, or the stock value of "
+        "the spools used (company setting).",
+    )
+    material_cost_basis = fields.Selection(
+        [
+            ("cost_model", "Cost model (€/kg of the material)"),
+            ("spools", "Value of the spools used"),
+        ],
+        string="Material Costed At",
+        compute="_compute_real_cost",
+        store=True,
     )
     real_machine_cost = fields.Monetary(
         compute="_compute_real_cost", store=True, help="Machine hours × machine rate."
@@ -46,11 +56,19 @@ class TiersLieuPrintJob(models.Model):
 
     # The rates are not dependencies: a change of the cost model does not rewrite the
     # cost of jobs that already ended.
-    @api.depends("state", "grams_actual", "duration_hours", "material_id", "design_version_id")
+    @api.depends(
+        "state",
+        "grams_actual",
+        "duration_hours",
+        "material_id",
+        "design_version_id",
+        "consumption_state",
+    )
     def _compute_real_cost(self):
         for job in self:
             if job.state not in ENDED_STATES:
                 job.real_material_cost = job.real_machine_cost = job.real_labour_cost = 0.0
+                job.material_cost_basis = False
                 continue
             company = job.company_id
             material = job.material_id.with_company(company)
@@ -58,7 +76,14 @@ class TiersLieuPrintJob(models.Model):
             labour_minutes = (
                 job.design_version_id.labour_minutes_per_plate if job.design_version_id else 0.0
             )
-            job.real_material_cost = job.grams_actual / 1000.0 * material.order_cost_per_kg
+            if company.order_material_cost_basis == "spools" and job.consumption_state == "posted":
+                # The spools' stock value: a free recycled or donated spool costs what it
+                # is worth in stock, not the cost model's price.
+                job.real_material_cost = job.material_stock_value
+                job.material_cost_basis = "spools"
+            else:
+                job.real_material_cost = job.grams_actual / 1000.0 * material.order_cost_per_kg
+                job.material_cost_basis = "cost_model"
             job.real_machine_cost = hours * company.order_machine_hour_cost
             job.real_labour_cost = labour_minutes / 60.0 * company.order_labour_hour_cost
 

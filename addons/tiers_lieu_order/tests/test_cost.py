@@ -85,3 +85,42 @@ class TestCost(OrderCase):
                 self.assertEqual(order.invoice_status, "to invoice")
                 invoice = order._create_invoices()
                 self.assertAlmostEqual(invoice.amount_untaxed, amount)
+
+
+@tagged("post_install", "-at_install")
+class TestCostAtSpoolValue(OrderCase):
+    """Company setting: the real cost values the material at the spools used."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # A recycled spool worth 5 € for 1000 g (0.005 €/g), loaded on the MK4.
+        cls.spool = cls.receive(cls.pla_black, value=5.0)
+        cls.spool._load_on_machine(cls.mk4)
+
+    def print_order(self):
+        order = self.make_order(lines=((None, 8),))
+        order.action_confirm()
+        self.print_jobs(order.print_job_ids)
+        self.assertEqual(set(order.print_job_ids.mapped("consumption_state")), {"posted"})
+        return order
+
+    def test_the_cost_model_by_default(self):
+        order = self.print_order()
+        # 2 jobs × 100 g × 20 €/kg.
+        self.assertAlmostEqual(order.real_material_cost, 4.0)
+        self.assertEqual(order.material_cost_basis, "Cost model (€/kg of the material)")
+
+    def test_the_value_of_the_spools_used(self):
+        self.company.order_material_cost_basis = "spools"
+        order = self.print_order()
+        # 2 jobs × 100 g × 0.005 €/g, from the spool's stock value.
+        self.assertAlmostEqual(order.real_material_cost, 1.0)
+        self.assertAlmostEqual(sum(order.print_job_ids.mapped("material_stock_value")), 1.0)
+        self.assertEqual(order.material_cost_basis, "Value of the spools used")
+        self.assertAlmostEqual(order.real_cost, 1.0 + 8.0 + 4.0, places=2)
+        # Changing the setting afterwards does not rewrite the cost of ended jobs.
+        self.company.order_material_cost_basis = "cost_model"
+        self.env.flush_all()
+        order.print_job_ids.invalidate_recordset()
+        self.assertAlmostEqual(order.real_material_cost, 1.0)

@@ -1,4 +1,6 @@
 from . import (
+    maintenance_equipment,
+    mrp_workcenter,
     product_template,
     stock_move,
     tiers_lieu_material,

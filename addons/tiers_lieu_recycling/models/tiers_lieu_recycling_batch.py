@@ -1,8 +1,17 @@
+from collections import defaultdict
+from datetime import timedelta
+
 from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import float_compare, float_round
 
 PRECISION = 1
+# The steps of a batch: (hours field, machine field).
+STEPS = (
+    ("shredding_hours", "shredder_id"),
+    ("drying_hours", "extruder_id"),
+    ("extrusion_hours", "extruder_id"),
+)
 
 
 class TiersLieuRecyclingBatch(models.Model):
@@ -62,6 +71,42 @@ class TiersLieuRecyclingBatch(models.Model):
     )
     shredder_id = fields.Many2one("maintenance.equipment", string="Shredder", check_company=True)
     extruder_id = fields.Many2one("maintenance.equipment", string="Extruder", check_company=True)
+    shredding_hours = fields.Float(
+        digits=(16, 2), help="Hours the shredder ran: its work centre's cost per hour."
+    )
+    drying_hours = fields.Float(
+        digits=(16, 2),
+        help="Hours the shredded flakes dried, on the extruder's line (its work centre).",
+    )
+    extrusion_hours = fields.Float(
+        digits=(16, 2), help="Hours the extruder ran: its work centre's cost per hour."
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    offcut_cost = fields.Monetary(
+        string="Offcuts' Cost",
+        readonly=True,
+        copy=False,
+        help="Stock value the offcut lots had when their grams left the spools for the "
+        "bins (a failed print, an end of spool); scraps of good parts and partners' scrap "
+        "bring none.",
+    )
+    process_cost = fields.Monetary(
+        string="Energy and Labour",
+        readonly=True,
+        copy=False,
+        help="Hours of each step × the cost per hour of its machine's work centre.",
+    )
+    spool_cost = fields.Monetary(
+        string="Recycled Spool Value",
+        readonly=True,
+        copy=False,
+        help="Offcuts' cost + energy and labour: the stock value of the recycled spool.",
+    )
+    cost_per_kg = fields.Monetary(
+        string="Cost per kg",
+        compute="_compute_cost_per_kg",
+        help="Value of the recycled spool per kg of filament.",
+    )
     production_id = fields.Many2one("mrp.production", readonly=True, copy=False)
     output_lot_id = fields.Many2one("stock.lot", string="Recycled Spool", readonly=True, copy=False)
 
@@ -81,6 +126,13 @@ class TiersLieuRecyclingBatch(models.Model):
                 precision_digits=PRECISION,
             )
             batch.yield_percent = 100.0 * batch.output_grams / grams_in if grams_in else 0.0
+
+    @api.depends("spool_cost", "output_grams")
+    def _compute_cost_per_kg(self):
+        for batch in self:
+            batch.cost_per_kg = (
+                batch.spool_cost / batch.output_grams * 1000.0 if batch.output_grams else 0.0
+            )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -159,6 +211,7 @@ class TiersLieuRecyclingBatch(models.Model):
                 "unmeasured_loss_grams",
                 self.env._("the filament and the measured losses weigh more than the offcuts."),
             )
+        self._check_hours()
         if not 0.0 <= self.recycled_content_percent <= 100.0:
             raise self._error("recycled_content_percent", self.env._("a percentage, 0 to 100."))
         available = self._offcut_grams(lots)
@@ -202,6 +255,85 @@ class TiersLieuRecyclingBatch(models.Model):
                 result.setdefault(lot.id, {})[location.id] = grams
         return result
 
+    def _check_hours(self):
+        """Hours of a step are not negative and name the machine that ran it."""
+        for hours_field, machine_field in STEPS:
+            if float_compare(self[hours_field], 0.0, precision_digits=2) < 0:
+                raise self._error(hours_field, self.env._("hours cannot be negative."))
+            if self[hours_field] and not self[machine_field]:
+                raise self._error(
+                    machine_field,
+                    self.env._(
+                        "choose the machine that ran the %(step)s.",
+                        step=self._field_label(hours_field).lower(),
+                    ),
+                )
+
+    @api.model
+    def _offcut_unit_costs(self, lots):
+        """{lot id: cost per gram} of offcut lots: the stock value that left the valued
+        stock when the lot's grams entered the offcut bins, over those grams. Two grouped
+        reads, whatever the number of lots."""
+        offcut = self.env.ref("tiers_lieu_consumable.stock_location_offcut")
+        grams, value = defaultdict(float), defaultdict(float)
+        in_domain = [
+            ("lot_id", "in", lots.ids),
+            ("state", "=", "done"),
+            ("location_dest_id", "child_of", offcut.id),
+            "!",
+            ("location_id", "child_of", offcut.id),
+        ]
+        MoveLine = self.env["stock.move.line"].sudo()
+        for lot, quantity in MoveLine._read_group(in_domain, ["lot_id"], ["quantity:sum"]):
+            grams[lot.id] += quantity
+        moves = MoveLine.search(in_domain).move_id
+        for lot, amount in (
+            self.env["stock.valuation.layer"]
+            .sudo()
+            ._read_group(
+                [("stock_move_id", "in", moves.ids), ("lot_id", "in", lots.ids)],
+                ["lot_id"],
+                ["value:sum"],
+            )
+        ):
+            # Out of the valued stock: a negative layer.
+            value[lot.id] -= amount
+        return {
+            lot_id: max(value[lot_id], 0.0) / quantity
+            for lot_id, quantity in grams.items()
+            if quantity > 0
+        }
+
+    def _add_work_orders(self, production):
+        """One done work order per step with hours, on its machine's work centre, its time
+        log ending at the batch's date: mrp values it at the work centre's cost per hour."""
+        self.ensure_one()
+        WorkOrder = self.env["mrp.workorder"].sudo()
+        Productivity = self.env["mrp.workcenter.productivity"].sudo()
+        names = {
+            "shredding_hours": self.env._("Shredding"),
+            "drying_hours": self.env._("Drying"),
+            "extrusion_hours": self.env._("Extrusion"),
+        }
+        end = self.date
+        for hours_field, machine_field in STEPS:
+            minutes = self[hours_field] * 60.0
+            if float_compare(minutes, 0.0, precision_digits=2) <= 0:
+                continue
+            workcenter = self[machine_field]._recycling_workcenter()
+            workorder = WorkOrder.create(
+                {
+                    "name": names[hours_field],
+                    "production_id": production.id,
+                    "workcenter_id": workcenter.id,
+                    "product_uom_id": production.product_uom_id.id,
+                    "duration_expected": minutes,
+                }
+            )
+            start = end - timedelta(minutes=minutes)
+            Productivity.create(workorder._prepare_timeline_vals(minutes, start, end))
+            end = start
+
     def _produce(self):
         """The batch as a done manufacturing order: offcut lots out of their bins, one
         recycled spool in stock."""
@@ -237,6 +369,14 @@ class TiersLieuRecyclingBatch(models.Model):
             }
         )
         production.action_confirm()
+        self._add_work_orders(production)
+        unit_costs = self._offcut_unit_costs(self.line_ids.lot_id)
+        offcut_cost = self.currency_id.round(
+            sum(line.grams * unit_costs.get(line.lot_id.id, 0.0) for line in self.line_ids)
+        )
+        # The offcut bins are not valued stock: their cost enters the spool as an extra
+        # unit cost; the work orders add energy and labour (mrp_account).
+        production.extra_cost = offcut_cost / self.output_grams
         lot = (
             self.env["stock.lot"]
             .sudo()
@@ -286,7 +426,20 @@ class TiersLieuRecyclingBatch(models.Model):
         moves = production.move_raw_ids | production.move_finished_ids
         moves.write({"date": self.date})
         moves.move_line_ids.write({"date": self.date})
-        self.write({"state": "done", "production_id": production.id, "output_lot_id": lot.id})
+        process_cost = self.currency_id.round(production.workorder_ids._cal_cost())
+        spool_cost = self.currency_id.round(
+            sum(production.move_finished_ids.sudo().stock_valuation_layer_ids.mapped("value"))
+        )
+        self.write(
+            {
+                "state": "done",
+                "production_id": production.id,
+                "output_lot_id": lot.id,
+                "offcut_cost": offcut_cost,
+                "process_cost": process_cost,
+                "spool_cost": spool_cost,
+            }
+        )
 
 
 class TiersLieuRecyclingBatchLine(models.Model):

@@ -7,4 +7,5 @@ from . import (
     test_register,
     test_security,
     test_tour,
+    test_valuation,
 )
