@@ -164,7 +164,9 @@ class SaleOrderLine(models.Model):
         )
         by_id = {version.id: version for version in versions}
         for vals in vals_list:
-            vals.update(by_id[vals["design_version_id"]]._tl_supply_job_values(vals["quantity_per_plate"]))
+            vals.update(
+                by_id[vals["design_version_id"]]._tl_supply_job_values(vals["quantity_per_plate"])
+            )
         for line in kits:
             for product, (version, parts) in line._tl_made_components().items():
                 vals_list += line._tl_component_job_values(product, version, int(round(parts)))

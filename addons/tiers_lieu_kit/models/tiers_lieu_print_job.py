@@ -203,6 +203,8 @@ class TiersLieuPrintJob(models.Model):
             stock = job._tl_stock_location()
             source, dest = (stock, consumption) if delta > 0 else (consumption, stock)
             vals_list.append(
-                job._tl_move_values(job.supply_product_id, abs(delta), source, dest, "supply_job_id")
+                job._tl_move_values(
+                    job.supply_product_id, abs(delta), source, dest, "supply_job_id"
+                )
             )
         return self._tl_done_moves(vals_list)

@@ -69,9 +69,7 @@ class TestKitFlow(KitCase):
         order = self.make_order(lines=((None, 4), (self.kit, 2)))
         order.action_confirm()
         lots = self.env["stock.lot"].search([("sale_line_id.order_id", "=", order.id)])
-        self.assertEqual(
-            sorted(lots.mapped("name")), [f"{order.name}-0{n}" for n in (1, 2, 3)]
-        )
+        self.assertEqual(sorted(lots.mapped("name")), [f"{order.name}-0{n}" for n in (1, 2, 3)])
         self.assertEqual(len(order.print_job_ids), 3)  # 1 plate alone, 1 plate + 1 run in kits
 
     def test_failed_cut_consumes_sheets_and_corrections_move_the_difference(self):
@@ -104,8 +102,12 @@ class TestKitFlow(KitCase):
         self.assertEqual(order.order_line.qty_delivered, 10)
 
     def test_kit_with_a_component_not_ready_is_refused(self):
-        tmpl = self.env["product.template"].create({"name": "Chin strap", "is_printable_part": True})
-        self.bom.bom_line_ids = [(0, 0, {"product_id": tmpl.product_variant_id.id, "product_qty": 1})]
+        tmpl = self.env["product.template"].create(
+            {"name": "Chin strap", "is_printable_part": True}
+        )
+        self.bom.bom_line_ids = [
+            (0, 0, {"product_id": tmpl.product_variant_id.id, "product_qty": 1})
+        ]
         order = self.make_order(lines=((self.kit, 2),))
         with self.assertRaisesRegex(UserError, "Chin strap.*has no validated design version"):
             order.action_confirm()
