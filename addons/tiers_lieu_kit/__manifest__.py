@@ -13,6 +13,7 @@
     "data": [
         "security/ir.model.access.csv",
         "security/tiers_lieu_kit_security.xml",
+        "data/mail_activity_type_data.xml",
         "views/tiers_lieu_design_version_views.xml",
         "views/tiers_lieu_print_job_views.xml",
         "views/tiers_lieu_supply_forecast_views.xml",

@@ -19,6 +19,10 @@ class TestSupplyForecast(KitCase):
         self.assertEqual(elastic.quantity_in_stock, 50)
         self.assertEqual(elastic.shortage_quantity, 10)
         self.assertEqual(elastic.state, "short")
+        activity = elastic.activity_ids
+        self.assertEqual(len(activity), 1)
+        self.assertIn("Elastic band 30 cm", activity.summary)
+        self.assertEqual(activity.user_id, self.company._filament_responsible())
         sheet = self.line(self.sheet)
         self.assertEqual(sheet.job_count, 8)
         self.assertAlmostEqual(sheet.quantity_jobs, 15.0)
@@ -34,7 +38,10 @@ class TestSupplyForecast(KitCase):
         self.env["stock.quant"]._update_available_quantity(self.sheet, self.stock, 5.0)
         self.env["tiers_lieu.supply.forecast"]._refresh()
         self.assertEqual(self.line(self.fabric).state, "ok")
+        self.assertFalse(self.line(self.fabric).activity_ids)
         self.assertEqual(self.line(self.sheet).state, "ok")
+        # One activity per short line, not one per refresh.
+        self.assertEqual(len(self.line(self.elastic).activity_ids), 1)
         self.assertEqual(self.line(self.elastic).state, "short")
         # Cancelled orders need nothing any more.
         (kits | masks)._action_cancel()
