@@ -113,6 +113,15 @@ class TestKitFlow(KitCase):
             order.action_confirm()
         self.assertFalse(order.print_job_ids)
 
+    def test_kit_needing_half_parts_is_refused(self):
+        self.bom.bom_line_ids.filtered(lambda bl: bl.product_id == self.visor).product_qty = 0.5
+        order = self.make_order(lines=((self.kit, 3),))
+        with self.assertRaisesRegex(UserError, "takes 1.5 × PET visor"):
+            order.action_confirm()
+        order = self.make_order(lines=((self.kit, 4),))
+        order.action_confirm()
+        self.assertEqual(sum(self.jobs_of(order, self.visor).mapped("quantity_per_plate")), 2)
+
     def test_laser_version_needs_its_sheet(self):
         version = self.make_version(
             self.visor_tmpl, "v2", machine_kind="laser_cutter", material_id=False
