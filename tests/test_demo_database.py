@@ -15,6 +15,7 @@ fails fails the test too, so that the lists only shrink.
 """
 
 import ast
+import datetime as pydatetime
 import html
 import io
 import json
@@ -22,7 +23,10 @@ import re
 from pathlib import Path
 
 import polib
+from dateutil.relativedelta import relativedelta
 from lxml import etree
+from stdnum.fr import siren as stdnum_siren
+from stdnum.fr import siret as stdnum_siret
 
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
@@ -47,6 +51,23 @@ KNOWN_BROKEN = {}
 
 # English message our code writes (msgid, as in the addon's .pot) -> addon that writes it.
 KNOWN_ENGLISH = {}
+
+# Fields Odoo writes on every record.
+models_log_fields = {"create_date", "write_date"}
+# Demo dates older than this make the demo look stale: dates are relative to today.
+DEMO_MAX_AGE = relativedelta(months=13)
+# Dates that are history by nature, written as such in the demo files: a birth date, the
+# publication date of a reference CO2 factor (field names).
+FIXED_DATE_FIELDS = {"birth_date", "date_from"}
+# (model, field) -> why its demo dates, computed from today, go further back.
+OLD_DATES = {
+    ("tiers_lieu.trainee", "birth_date"): "a birth date",
+    ("tiers_lieu.material.co2.factor", "date_from"): "the publication date of a factor",
+    ("tiers_lieu.trainee", "entry_date"): "trainees up to 30 months into their path",
+    ("tiers_lieu.trainee.path", "date_start"): "trainees up to 30 months into their path",
+    ("tiers_lieu.trainee.path", "pass_date_start"): "a PASS IAE ending within months",
+    ("tiers_lieu.machine.authorization", "granted_date"): "an authorisation that lapsed",
+}
 
 # Scheduled actions that need the network (OctoPrint's printers): the test does not run them.
 NETWORK_CRONS = {"tiers_lieu_machine_octoprint.ir_cron_octoprint_poll"}
@@ -384,9 +405,10 @@ class TestDemoDatabase(HttpCase):
     def test_demo_parts_have_french_names(self):
         # Searching "visière" finds the face shield; no English part, material or category.
         env = self.env(user=self.users["staff"], context={"lang": "fr_FR"})
-        self.assertEqual(
-            env["product.product"].search([("name", "ilike", "visière")]),
+        # The kits addon adds the visor kit and its laser-cut screen.
+        self.assertIn(
             self.env.ref("tiers_lieu_order.product_face_shield_demo"),
+            env["product.product"].search([("name", "ilike", "visière")]),
         )
         self.assertTrue(env["product.product"].search([("name", "ilike", "ouvre-porte")]))
         for xmlid, english in (
@@ -439,3 +461,90 @@ class TestDemoDatabase(HttpCase):
                 parts = [re.escape(part) for part in placeholder.split(plain_text(entry.msgid))]
                 patterns[(addon, entry.msgid)] = re.compile(r".+?".join(parts))
         return patterns
+
+    # ------------------------------------------------------------------ living demo
+
+    def demo_records(self):
+        """{model: records} created or changed by our addons' demo files."""
+        names = {}
+        for module, path in our_addons().items():
+            for filename in manifest(path).get("demo", []):
+                for node in etree.parse(str(path.parent / filename)).iter("record"):
+                    xmlid = node.get("id")
+                    module_name, name = xmlid.split(".", 1) if "." in xmlid else (module, xmlid)
+                    names.setdefault(module_name, set()).add(name)
+        by_model = {}
+        for module, module_names in names.items():
+            for entry in self.env["ir.model.data"].search(
+                [("module", "=", module), ("name", "in", list(module_names))]
+            ):
+                if entry.model in self.env:
+                    by_model.setdefault(entry.model, []).append(entry.res_id)
+        return {model: self.env[model].browse(ids).exists() for model, ids in by_model.items()}
+
+    def test_demo_files_write_no_fixed_date(self):
+        # A literal date ages: the demo computes its dates from today.
+        literal = re.compile(r"^'?\d{4}-\d{2}-\d{2}")
+        found = []
+        for module, path in sorted(our_addons().items()):
+            for filename in manifest(path).get("demo", []):
+                for node in etree.parse(str(path.parent / filename)).iter("field"):
+                    value = (node.get("eval") or node.text or "").strip()
+                    if literal.match(value) and node.get("name") not in FIXED_DATE_FIELDS:
+                        found.append(f"{module}/{filename}:{node.sourceline} {node.get('name')}")
+        self.assertFalse(found, "Fixed dates in demo files:\n" + "\n".join(found))
+
+    def test_no_demo_date_older_than_13_months(self):
+        oldest = pydatetime.date.today() - DEMO_MAX_AGE
+        stale = {}
+        checked = 0
+        for model, records in self.demo_records().items():
+            for name, field in records._fields.items():
+                if (
+                    field.type not in ("date", "datetime")
+                    or not field.store
+                    or name in models_log_fields
+                    or (model, name) in OLD_DATES
+                ):
+                    continue
+                for record in records.sudo():
+                    value = record[name]
+                    if not value:
+                        continue
+                    checked += 1
+                    day = value.date() if isinstance(value, pydatetime.datetime) else value
+                    if day < oldest:
+                        stale.setdefault((model, name), []).append(str(day))
+        self.assertGreater(checked, 50, "no demo date read: nothing tested")
+        self.assertFalse(
+            stale,
+            f"Demo dates before {oldest} (use relativedelta from DateTime.today()):\n"
+            + "\n".join(f"{m}.{f}: {sorted(d)[:3]}" for (m, f), d in sorted(stale.items())),
+        )
+
+    def test_demo_identifiers_are_valid(self):
+        company = self.env.ref("base.main_company")
+        self.assertTrue(stdnum_siret.is_valid(company.siret), company.siret)
+        self.assertRegex(company.association_rna, r"^W\d{9}$")
+        partners = self.demo_records().get("res.partner", self.env["res.partner"])
+        with_siret = partners.filtered("siret")
+        self.assertTrue(with_siret, "no demo organisation with a SIRET: nothing tested")
+        for partner in with_siret:
+            self.assertTrue(stdnum_siret.is_valid(partner.siret), (partner.name, partner.siret))
+        for partner in partners.filtered("siren"):
+            self.assertTrue(stdnum_siren.is_valid(partner.siren), (partner.name, partner.siren))
+
+    def test_demo_sells_a_kit(self):
+        order = self.env.ref("tiers_lieu_kit.sale_order_kit_demo")
+        self.assertEqual(order.state, "sale")
+        self.assertEqual(
+            set(order.print_job_ids.mapped("machine_kind")),
+            {"fdm_printer", "laser_cutter", "sewing_machine"},
+        )
+        elastic = self.env.ref("tiers_lieu_kit.product_elastic_demo")
+        move = order.picking_ids.move_ids.filtered(lambda m: m.product_id == elastic)
+        self.assertEqual(move.product_uom_qty, 80)
+        self.assertEqual(move.quantity, 60)  # all the elastics in stock, reserved
+        forecast = self.env["tiers_lieu.supply.forecast"].search([("product_id", "=", elastic.id)])
+        self.assertEqual(forecast.shortage_quantity, 20)
+        self.assertEqual(forecast.state, "short")

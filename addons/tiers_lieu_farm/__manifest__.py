@@ -15,6 +15,7 @@
         "tiers_lieu_consumable",
         "tiers_lieu_donation",
         "tiers_lieu_donation_consumable",
+        "tiers_lieu_kit",
         "tiers_lieu_machine",
         "tiers_lieu_machine_octoprint",
         "tiers_lieu_maker",
