@@ -33,7 +33,6 @@ class TraineePath(models.Model):
         help="Years of professional experience related to the qualification prepared.",
     )
     master_eligible = fields.Boolean(
-        string="Master Eligible",
         compute="_compute_master_eligible",
         help="Code du travail R6223-22, unless a branch agreement sets other conditions: "
         "a diploma of the same professional field at a level at least that of the diploma "
