@@ -1,7 +1,7 @@
 from datetime import date
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
 from .common import TrainingCase
@@ -188,3 +188,13 @@ class TestOfficialExports(TrainingCase):
                 self.export("asp_monthly", user=user)
             with self.assertRaises(AccessError):
                 self.export("pass_list", user=user)
+
+    def test_export_from_the_form(self):
+        Export = self.env["tiers_lieu.training.export"].with_user(self.trainer)
+        with Form(Export.with_context(lang="fr_FR")) as form:
+            form.kind = "pass_list"
+            form.month = date(2026, 2, 1)
+        wizard = form.record
+        action = wizard.action_export()
+        self.assertEqual((action["res_id"], wizard.state), (wizard.id, "done"))
+        self.assertEqual(wizard.filename, "pass-iae-2026-02.csv")

@@ -1,7 +1,7 @@
 from datetime import date
 
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
 from .common import SessionCase
@@ -88,3 +88,13 @@ class TestActionPlan(SessionCase):
                     "date_due": date(2026, 4, 1),
                 }
             )
+
+    def test_step_planned_from_the_trainee_form(self):
+        with Form(self.lea.with_user(self.trainer)) as form:
+            with form.action_step_ids.new() as step:
+                step.name = "Open a bank account"
+                step.date_due = date(2026, 3, 1)
+                step.partner_id = self.social_worker
+        added = self.lea.action_step_ids.filtered(lambda s: s.name == "Open a bank account")
+        self.assertTrue(added.is_overdue)
+        self.assertEqual(added.partner_id, self.social_worker)
