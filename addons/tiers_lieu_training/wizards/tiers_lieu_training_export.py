@@ -17,6 +17,9 @@ accept. Columns, in order:
     hours worked (production + training + support) · of which production · of which
     training · of which support · still supported (Oui/Non) · exit date · exit reason
 
+Files: CSV for French spreadsheets (``;``, UTF-8 with a byte-order mark, decimal comma in
+French), dates in ISO 8601 (YYYY-MM-DD).
+
 PASS IAE list, as les emplois de l'inclusion holds a PASS: number, start, initial end,
 end (suspensions and extensions included), suspended days, extensions, prescriber.
 """
