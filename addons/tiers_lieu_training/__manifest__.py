@@ -1,6 +1,6 @@
 {
     "name": "Tiers-Lieu Training",
-    "version": "18.0.2.0.0",
+    "version": "18.0.2.1.0",
     "category": "Services/Tiers-Lieu",
     "license": "AGPL-3",
     "summary": "Trainees and insertion: paths, PASS IAE, hours, skills grids, exits, "
@@ -30,6 +30,7 @@
         "views/res_company_views.xml",
         "wizards/trainee_exit_views.xml",
         "wizards/training_indicators_views.xml",
+        "wizards/training_export_views.xml",
         "report/tiers_lieu_training_reports.xml",
         "views/tiers_lieu_training_menus.xml",
     ],

@@ -85,3 +85,18 @@ EXIT_CATEGORY_OF_DETAIL = {
 }
 
 INSERTION_MANAGER = "tiers_lieu_training.group_insertion_manager"
+
+# Levels of the national certification framework (décret 2019-14), as the Cerfa FA13 asks
+# for the diploma prepared and the apprentice master's highest diploma.
+CERTIFICATION_LEVELS = [
+    ("3", "Level 3 (CAP, BEP)"),
+    ("4", "Level 4 (baccalauréat)"),
+    ("5", "Level 5 (bac + 2)"),
+    ("6", "Level 6 (bac + 3 or 4)"),
+    ("7", "Level 7 (bac + 5)"),
+    ("8", "Level 8 (doctorate)"),
+]
+
+# Code du travail R6223-6: two apprentices at a time per apprentice master, plus one whose
+# training is extended after failing the exam (L6222-11).
+MAX_APPRENTICES_PER_MASTER = 2

@@ -1,6 +1,6 @@
 {
     "name": "Tiers-Lieu Training Sessions",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Tiers-Lieu",
     "license": "AGPL-3",
     "summary": "Trainers' daily work: training sessions with signed attendance sheets per "
@@ -17,6 +17,7 @@
         "views/tiers_lieu_training_attendance_views.xml",
         "views/tiers_lieu_training_session_views.xml",
         "views/tiers_lieu_print_job_views.xml",
+        "views/tiers_lieu_trainee_action_step_views.xml",
         "views/tiers_lieu_trainee_views.xml",
         "report/tiers_lieu_training_session_reports.xml",
         "views/tiers_lieu_training_session_menus.xml",

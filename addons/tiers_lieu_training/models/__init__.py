@@ -12,7 +12,9 @@ from . import tiers_lieu_trainee_indicators
 from . import tiers_lieu_trainee_alerts
 from . import tiers_lieu_trainee_gdpr
 from . import tiers_lieu_trainee_livret
+from . import tiers_lieu_trainee_skills_attestation
 from . import tiers_lieu_trainee_path
+from . import tiers_lieu_trainee_path_apprenticeship
 from . import tiers_lieu_pass_extension
 from . import tiers_lieu_pass_suspension
 from . import tiers_lieu_trainee_hours

@@ -98,6 +98,12 @@ class TraineePath(models.Model):
     # Insertion contract (CDDI) and its PASS IAE.
     pass_number = fields.Char(string="PASS IAE Number", copy=False)
     pass_date_start = fields.Date(string="PASS IAE Start")
+    pass_prescriber_id = fields.Many2one(
+        "res.partner",
+        string="PASS IAE Prescriber",
+        help="The authorised prescriber (France Travail, Mission locale, association…) who "
+        "issued the PASS IAE through les emplois de l'inclusion.",
+    )
     pass_date_end_initial = fields.Date(
         string="PASS IAE Initial End", compute="_compute_pass_dates", store=True
     )
@@ -445,3 +451,18 @@ class TraineePath(models.Model):
             return 0.0
         covered = (end - start).days + 1
         return self.weekly_hours * WEEKS_PER_MONTH * covered / days_in_month
+
+    def _pass_problem(self, start, end):
+        """Why the path's PASS IAE cannot be declared for the month, or False."""
+        self.ensure_one()
+        env = self.env
+        if not self.pass_number:
+            return env._("no PASS IAE number.")
+        if not self.pass_date_start or self.pass_date_start > end:
+            return env._("the PASS IAE does not start before the end of the month.")
+        if self.pass_date_end and self.pass_date_end < start:
+            return env._(
+                "the PASS IAE ended on %(date)s, before the month.",
+                date=format_date(env, self.pass_date_end),
+            )
+        return False

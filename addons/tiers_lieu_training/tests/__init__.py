@@ -8,4 +8,7 @@ from . import test_alerts
 from . import test_security
 from . import test_retention
 from . import test_livret
+from . import test_skills_attestation
+from . import test_apprenticeship
+from . import test_official_exports
 from . import test_tour

@@ -7,3 +7,4 @@ from . import tiers_lieu_trainee
 from . import tiers_lieu_trainee_barrier
 from . import tiers_lieu_trainee_pmsmp
 from . import tiers_lieu_trainee_interview
+from . import tiers_lieu_trainee_action_step

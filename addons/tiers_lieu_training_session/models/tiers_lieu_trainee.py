@@ -13,6 +13,9 @@ class TiersLieuTrainee(models.Model):
     barrier_ids = fields.One2many(
         "tiers_lieu.trainee.barrier", "trainee_id", string="Barriers to Employment"
     )
+    action_step_ids = fields.One2many(
+        "tiers_lieu.trainee.action.step", "trainee_id", string="Action Plan"
+    )
     pmsmp_ids = fields.One2many("tiers_lieu.trainee.pmsmp", "trainee_id", string="PMSMP")
     interview_ids = fields.One2many(
         "tiers_lieu.trainee.interview", "trainee_id", string="Interviews"

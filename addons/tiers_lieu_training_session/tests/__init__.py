@@ -4,6 +4,7 @@ from . import test_security
 from . import test_attendance_sheet
 from . import test_practice_job
 from . import test_follow_up
+from . import test_action_plan
 from . import test_tour
 from . import test_training_attestation
 from . import test_production_figures
