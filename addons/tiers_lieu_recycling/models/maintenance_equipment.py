@@ -6,7 +6,16 @@ from odoo import fields, models
 class MaintenanceEquipment(models.Model):
     _inherit = "maintenance.equipment"
 
-    workcenter_ids = fields.One2many("mrp.workcenter", "equipment_id", string="Work Centres")
+    workcenter_ids = fields.One2many(
+        "mrp.workcenter", "equipment_id", string="Work Centres", groups="mrp.group_mrp_user"
+    )
+    # Read by every user who opens the machine (an equipment manager without Manufacturing
+    # rights too): a flag, not the work centres.
+    is_recycling_machine = fields.Boolean(
+        compute="_compute_recycling_hours",
+        compute_sudo=True,
+        help="A work centre of the recycling batches runs on this machine.",
+    )
     recycling_hours = fields.Float(
         digits=(16, 2),
         compute="_compute_recycling_hours",
@@ -25,6 +34,7 @@ class MaintenanceEquipment(models.Model):
                 minutes[workcenter.equipment_id.id] += duration
         for machine in self:
             machine.recycling_hours = minutes[machine.id] / 60.0
+            machine.is_recycling_machine = bool(machine.workcenter_ids)
 
     def _recycling_workcenter(self):
         """The work centre of this machine (created on first use, at no cost per hour: a
