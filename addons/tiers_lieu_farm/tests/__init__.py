@@ -1,2 +1,3 @@
 from . import test_home
 from . import test_dashboard
+from . import test_dashboard_summary
