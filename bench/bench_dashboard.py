@@ -118,8 +118,9 @@ def fill(env, seed, jobs, moves):
         },
     )
     half = moves // 2
-    copy_rows(env, "stock_move", consumption_move.id, half, {"state": "'done'", "date": spread})
-    copy_rows(env, "stock_move", delivery_move.id, half, {"state": "'done'", "date": spread})
+    done = {"state": "'done'", "date": spread, "quantity": "product_uom_qty"}
+    copy_rows(env, "stock_move", consumption_move.id, half, done)
+    copy_rows(env, "stock_move", delivery_move.id, half, done)
     # One move line per consumption move, dated as its move.
     env.cr.execute(
         """INSERT INTO stock_move_line (move_id, product_id, product_uom_id, quantity,
