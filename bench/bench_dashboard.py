@@ -11,7 +11,7 @@ Target: < 300 ms, and the same number of SQL queries over a tenth of the data as
 
 import time
 
-from common import bench_env, parse_args, report
+from common import bench_env, explain_slowest, parse_args, report
 
 TARGET_SECONDS = 0.3
 
@@ -205,6 +205,8 @@ def main():
         times = tile_times(env)
         for key, tile in tiles.items():
             print(f"  {key:<28} {tile['display']:>16} {times[key]:8.0f} ms")
+        print("The slowest queries of the dashboard:")
+        explain_slowest(env, lambda: timed_dashboard(env))
     report(
         f"dashboard, {args.moves:,} moves + {args.jobs:,} jobs",
         f"{seconds * 1000:.0f} ms",

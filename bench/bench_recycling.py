@@ -11,7 +11,7 @@ material) in under a second, in a number of queries that does not grow with the 
 
 import time
 
-from common import bench_env, measure, parse_args, report
+from common import bench_env, explain_slowest, measure, parse_args, report
 
 from odoo.tools import SQL
 
@@ -131,6 +131,8 @@ def main():
                     f"  {material.name}: "
                     + ", ".join(f"{kind} {grams:.0f}" for kind, grams in sorted(figures.items()))
                 )
+        print("The slowest queries of the balance:")
+        explain_slowest(env, lambda: Balance._balance("2025-06-01", "2025-06-30"))
     (_l1, _s1, small), (_l2, seconds, big) = results
     assert big == small, "the queries grow with the moves"
     print(f"1M moves: {seconds:.3f} s, {big} queries")
