@@ -1,3 +1,4 @@
+import contextlib
 from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
@@ -250,54 +251,65 @@ class TiersLieuMassBalance(models.TransientModel):
         material_filter = SQL("")
         if materials:
             material_filter = SQL("WHERE material_id IN %s", tuple(materials.ids))
-        # A few thousand lines of the live months: the planner, which cannot guess how many
-        # lines cross the perimeter, would start parallel workers (0.7 s to start them on a
-        # loaded 2-core server, for 10 ms of work). Not for this query only.
-        self.env.cr.execute(
-            "SELECT current_setting('max_parallel_workers_per_gather'), "
-            "set_config('max_parallel_workers_per_gather', '0', true)"
-        )
-        parallel_workers = self.env.cr.fetchone()[0]
-        self.env.cr.execute(
-            SQL(
-                """
-                SELECT material_id, category, SUM(before), SUM(during)
-                  FROM (
-                    SELECT material_id, category,
-                           SUM(grams) FILTER (WHERE month < %(before_to)s) AS before,
-                           SUM(grams) FILTER (WHERE month >= %(inside_from)s
-                                                AND month < %(inside_to)s) AS during
-                      FROM %(summary)s
-                     WHERE company_id = %(company)s
+        with self._no_jit():
+            self.env.cr.execute(
+                SQL(
+                    """
+                    SELECT material_id, category, SUM(before), SUM(during)
+                      FROM (
+                        SELECT material_id, category,
+                               SUM(grams) FILTER (WHERE month < %(before_to)s) AS before,
+                               SUM(grams) FILTER (WHERE month >= %(inside_from)s
+                                                    AND month < %(inside_to)s) AS during
+                          FROM %(summary)s
+                         WHERE company_id = %(company)s
+                         GROUP BY material_id, category
+                        UNION ALL
+                        SELECT material_id, category,
+                               SUM(grams) FILTER (WHERE date < %(start)s),
+                               SUM(grams) FILTER (WHERE date >= %(start)s)
+                          FROM (%(moves)s) moves
+                         WHERE (date >= %(before_to)s AND date < %(inside_from)s)
+                            OR (date >= %(inside_to)s AND date < %(end)s)
+                         GROUP BY material_id, category
+                      ) parts
+                      %(material_filter)s
                      GROUP BY material_id, category
-                    UNION ALL
-                    SELECT material_id, category,
-                           SUM(grams) FILTER (WHERE date < %(start)s),
-                           SUM(grams) FILTER (WHERE date >= %(start)s)
-                      FROM (%(moves)s) moves
-                     WHERE (date >= %(before_to)s AND date < %(inside_from)s)
-                        OR (date >= %(inside_to)s AND date < %(end)s)
-                     GROUP BY material_id, category
-                  ) parts
-                  %(material_filter)s
-                 GROUP BY material_id, category
-                """,
-                before_to=before_to,
-                inside_from=inside_from,
-                inside_to=inside_to,
-                start=start,
-                end=end,
-                summary=SQL.identifier(SUMMARY),
-                company=company.id,
-                moves=self._classified_moves_sql(company),
-                material_filter=material_filter,
+                    """,
+                    before_to=before_to,
+                    inside_from=inside_from,
+                    inside_to=inside_to,
+                    start=start,
+                    end=end,
+                    summary=SQL.identifier(SUMMARY),
+                    company=company.id,
+                    moves=self._classified_moves_sql(company),
+                    material_filter=material_filter,
+                )
             )
-        )
-        rows = self.env.cr.fetchall()
-        self.env.cr.execute(
-            "SELECT set_config('max_parallel_workers_per_gather', %s, true)", [parallel_workers]
-        )
+            rows = self.env.cr.fetchall()
         return self._balance_figures(rows)
+
+    @contextlib.contextmanager
+    def _no_jit(self):
+        """Without JIT compilation (nor parallel workers) for the queries inside: the
+        planner cannot guess how few lines cross the perimeter and compiles the query for
+        seconds (4 s on the loaded 2-core server) to read a few thousand lines."""
+        cr = self.env.cr
+        cr.execute(
+            "SELECT current_setting('jit'), current_setting('max_parallel_workers_per_gather'),"
+            " set_config('jit', 'off', true),"
+            " set_config('max_parallel_workers_per_gather', '0', true)"
+        )
+        jit, workers, _jit, _workers = cr.fetchone()
+        try:
+            yield
+        finally:
+            cr.execute(
+                "SELECT set_config('jit', %s, true), "
+                "set_config('max_parallel_workers_per_gather', %s, true)",
+                [jit, workers],
+            )
 
     @api.model
     def _balance_live(self, start, end, materials, company):
@@ -374,45 +386,46 @@ class TiersLieuMassBalance(models.TransientModel):
         offcuts = self._offcuts_by_source(date_from, date_to, company)
         self.env["stock.move.line"].flush_model()
         self.env["tiers_lieu.material.co2.factor"].flush_model()
-        self.env.cr.execute(
-            SQL(
-                """
-                SELECT moves.material_id,
-                       SUM(moves.grams) FILTER (WHERE category = 'recycled_output'),
-                       -SUM(moves.grams) FILTER (WHERE category = 'good_parts'),
-                       -SUM(moves.grams * COALESCE(lot.recycled_content_percent, 0) / 100)
-                           FILTER (WHERE category = 'good_parts'
-                                   AND lot.supply_origin = 'recycling'),
-                       SUM(moves.grams / 1000 * (virgin.value - recycled.value))
-                           FILTER (WHERE category = 'recycled_output'),
-                       SUM(moves.grams) FILTER (WHERE category = 'recycled_output'
-                                                AND (virgin.value IS NULL
-                                                     OR recycled.value IS NULL))
-                  FROM (%(moves)s) moves
-                  JOIN stock_move_line ml ON ml.id = moves.id
-                  LEFT JOIN stock_lot lot ON lot.id = ml.lot_id
-                  LEFT JOIN LATERAL (
-                      SELECT value FROM tiers_lieu_material_co2_factor f
-                       WHERE f.material_id = moves.material_id AND f.kind = 'virgin'
-                         AND f.date_from <= moves.date::date
-                       ORDER BY f.date_from DESC, f.id DESC LIMIT 1
-                  ) virgin ON moves.category = 'recycled_output'
-                  LEFT JOIN LATERAL (
-                      SELECT value FROM tiers_lieu_material_co2_factor f
-                       WHERE f.material_id = moves.material_id AND f.kind = 'recycled'
-                         AND f.date_from <= moves.date::date
-                       ORDER BY f.date_from DESC, f.id DESC LIMIT 1
-                  ) recycled ON moves.category = 'recycled_output'
-                 WHERE moves.date >= %(start)s AND moves.date < %(end)s
-                   AND moves.category IN ('recycled_output', 'good_parts')
-                 GROUP BY moves.material_id
-                """,
-                moves=self._classified_moves_sql(company),
-                start=start,
-                end=end,
+        with self._no_jit():
+            self.env.cr.execute(
+                SQL(
+                    """
+                    SELECT moves.material_id,
+                           SUM(moves.grams) FILTER (WHERE category = 'recycled_output'),
+                           -SUM(moves.grams) FILTER (WHERE category = 'good_parts'),
+                           -SUM(moves.grams * COALESCE(lot.recycled_content_percent, 0) / 100)
+                               FILTER (WHERE category = 'good_parts'
+                                       AND lot.supply_origin = 'recycling'),
+                           SUM(moves.grams / 1000 * (virgin.value - recycled.value))
+                               FILTER (WHERE category = 'recycled_output'),
+                           SUM(moves.grams) FILTER (WHERE category = 'recycled_output'
+                                                    AND (virgin.value IS NULL
+                                                         OR recycled.value IS NULL))
+                      FROM (%(moves)s) moves
+                      JOIN stock_move_line ml ON ml.id = moves.id
+                      LEFT JOIN stock_lot lot ON lot.id = ml.lot_id
+                      LEFT JOIN LATERAL (
+                          SELECT value FROM tiers_lieu_material_co2_factor f
+                           WHERE f.material_id = moves.material_id AND f.kind = 'virgin'
+                             AND f.date_from <= moves.date::date
+                           ORDER BY f.date_from DESC, f.id DESC LIMIT 1
+                      ) virgin ON moves.category = 'recycled_output'
+                      LEFT JOIN LATERAL (
+                          SELECT value FROM tiers_lieu_material_co2_factor f
+                           WHERE f.material_id = moves.material_id AND f.kind = 'recycled'
+                             AND f.date_from <= moves.date::date
+                           ORDER BY f.date_from DESC, f.id DESC LIMIT 1
+                      ) recycled ON moves.category = 'recycled_output'
+                     WHERE moves.date >= %(start)s AND moves.date < %(end)s
+                       AND moves.category IN ('recycled_output', 'good_parts')
+                     GROUP BY moves.material_id
+                    """,
+                    moves=self._classified_moves_sql(company),
+                    start=start,
+                    end=end,
+                )
             )
-        )
-        rows = {row[0]: row[1:] for row in self.env.cr.fetchall()}
+            rows = {row[0]: row[1:] for row in self.env.cr.fetchall()}
         result = {}
         for material_id in set(rows) | set(offcuts):
             if materials and material_id not in materials.ids:
