@@ -55,3 +55,36 @@ def report(figure, value, target, passed):
     """One row of `make bench`'s table: a figure, its value, its target, whether it passes."""
     verdict = "pass" if passed else "FAIL"
     print(f"{REPORT_PREFIX}\t{figure}\t{value}\t{target}\t{verdict}", flush=True)
+
+
+def explain_slowest(env, function, top=3):
+    """Run ``function()`` recording each SQL query's time, then print the EXPLAIN ANALYZE
+    of its ``top`` slowest SELECTs (plans do not depend on the machine's load)."""
+    import odoo.sql_db  # noqa: PLC0415
+
+    timed = []
+    execute = odoo.sql_db.Cursor.execute
+
+    def timed_execute(cr, query, params=None, log_exceptions=True):
+        started = time.perf_counter()
+        try:
+            return execute(cr, query, params, log_exceptions)
+        finally:
+            timed.append((time.perf_counter() - started, query, params))
+
+    odoo.sql_db.Cursor.execute = timed_execute
+    try:
+        function()
+    finally:
+        odoo.sql_db.Cursor.execute = execute
+    selects = [
+        (seconds, query, params)
+        for seconds, query, params in timed
+        if str(getattr(query, "code", query)).lstrip().upper().startswith(("SELECT", "WITH"))
+    ]
+    for seconds, query, params in sorted(selects, key=lambda row: row[0], reverse=True)[:top]:
+        if hasattr(query, "code"):
+            query, params = query.code, query.params
+        env.cr.execute("EXPLAIN (ANALYZE, BUFFERS) " + query, params)
+        print(f"--- {seconds * 1000:.0f} ms: {' '.join(query.split())[:300]}")
+        print("\n".join(row[0] for row in env.cr.fetchall()))

@@ -12,6 +12,7 @@
     "data": [
         "security/tiers_lieu_groups.xml",
         "security/ir.model.access.csv",
+        "data/ir_cron_data.xml",
         "views/res_company_views.xml",
         "views/res_partner_views.xml",
         "views/tiers_lieu_menus.xml",

@@ -15,6 +15,7 @@
         "security/tiers_lieu_recycling_security.xml",
         "data/stock_location_data.xml",
         "data/ir_sequence_data.xml",
+        "data/ir_cron_data.xml",
         "views/tiers_lieu_recycling_batch_views.xml",
         "views/tiers_lieu_material_views.xml",
         "views/stock_move_views.xml",

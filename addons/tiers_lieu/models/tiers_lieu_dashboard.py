@@ -5,8 +5,13 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
-from odoo.tools import format_amount, format_date, formatLang
+from odoo.tools import SQL, format_amount, format_date, formatLang
 from odoo.tools.safe_eval import safe_eval
+
+from .. import monthly_summary
+
+# The materialised view of the closed months of the trends (see _summary_parts).
+SUMMARY = "tiers_lieu_dashboard_month"
 
 # Months of the trend, this month included.
 TREND_MONTHS = 12
@@ -39,10 +44,108 @@ class TiersLieuDashboard(models.AbstractModel):
 
     Every figure is a ``_read_group`` (a few queries per tile, whatever the volume of data),
     run as the user so that record rules and companies apply.
+
+    A trend over a large table (stock moves, print jobs) reads its closed months from a
+    monthly summary (``_summary_parts``, a materialised view rebuilt by a cron, see
+    ``monthly_summary``) restricted to the user's companies, and only the months since the
+    last rebuild live: ``_trend(..., summary_key=...)``.
     """
 
     _name = "tiers_lieu.dashboard"
     _description = "Tiers-Lieu Dashboard"
+
+    def init(self):
+        monthly_summary.install(self.env.cr, SUMMARY, self._summary_watches())
+
+    @api.model
+    def _summary_parts(self):
+        """SQL queries of rows (key, company_id, month, value) of the summary: the value of
+        a trend ``key`` per company and month, over the rows dated before the summary's
+        ``covered_until`` (``_summary_covered()``), months taken in the summary's time zone
+        (``_summary_month(column)``). Extended by the addons whose trends read it."""
+        return []
+
+    @api.model
+    def _summary_watches(self):
+        """``monthly_summary.Watch`` of the tables the parts read: a change of a row counted
+        in the summary marks it stale (read live until rebuilt)."""
+        return []
+
+    @api.model
+    def _summary_covered(self):
+        return monthly_summary.covered_until(SUMMARY)
+
+    @api.model
+    def _summary_month(self, column):
+        """SQL of the month (a date, its first day) of a naive UTC datetime ``column``."""
+        return SQL(
+            "date_trunc('month', timezone(%s, timezone('UTC', %s)))::date",
+            monthly_summary.summary_tz(SUMMARY),
+            column,
+        )
+
+    @api.model
+    def _summary_tz(self):
+        """Time zone of the summary's months: the company's, where the team works."""
+        return self.env.company.partner_id.tz or self.env.user.tz or "Europe/Paris"
+
+    @api.model
+    def _refresh_summary(self):
+        """Rebuild the summary of the closed months (cron, and after an install)."""
+        self.env.flush_all()
+        parts = self._summary_parts() or [
+            SQL(
+                "SELECT NULL::varchar AS key, NULL::integer AS company_id, "
+                "NULL::date AS month, NULL::float AS value WHERE false"
+            )
+        ]
+        monthly_summary.build(
+            self.env.cr,
+            SUMMARY,
+            SQL(
+                "SELECT key, company_id, month, SUM(value)::float AS value "
+                "FROM (%s) parts GROUP BY key, company_id, month",
+                SQL(" UNION ALL ").join(SQL("(%s)", part) for part in parts),
+            ),
+            self._summary_tz(),
+        )
+
+    @api.model
+    def _summary(self, period):
+        """{key: {month: value}} of the summary's months in the trend, for the user's
+        companies; None when it cannot be read (not built, stale: the cron is woken up, or
+        months in another time zone than the user's, or the context's
+        ``tiers_lieu_dashboard_live``). Read once per dashboard."""
+        if "summary" in period:
+            return period["summary"]
+        period["summary"] = None
+        if self.env.context.get("tiers_lieu_dashboard_live"):
+            return None
+        cr = self.env.cr
+        status = monthly_summary.status(cr, SUMMARY)
+        tz = self.env.context.get("tz") or self.env.user.tz or "UTC"
+        if not status.usable:
+            if status.covered_until:
+                cron = self.env.ref("tiers_lieu.ir_cron_dashboard_summary", False)
+                if cron:
+                    cron.sudo()._trigger()
+            return None
+        if status.tz != tz:
+            return None
+        cr.execute(
+            SQL(
+                "SELECT key, month, SUM(value) FROM %s WHERE month >= %s "
+                "AND (company_id IS NULL OR company_id = ANY(%s)) GROUP BY key, month",
+                SQL.identifier(SUMMARY),
+                period["trend_from"],
+                self.env.companies.ids,
+            )
+        )
+        values = {}
+        for key, month, value in cr.fetchall():
+            values.setdefault(key, {})[month] = value
+        period["summary"] = {"covered_until": status.covered_until, "values": values}
+        return period["summary"]
 
     @api.model
     def _tiles(self):
@@ -174,13 +277,20 @@ class TiersLieuDashboard(models.AbstractModel):
         return local.astimezone(pytz.utc).replace(tzinfo=None)
 
     @api.model
-    def _trend(self, model, domain, date_field, aggregate, period):
+    def _trend(self, model, domain, date_field, aggregate, period, summary_key=None):
         """Values of ``aggregate`` (e.g. ``"grams:sum"``, ``"__count"``) per month of the trend.
 
         One ``_read_group``; ``domain`` must already restrict ``date_field`` to the trend.
+        With ``summary_key`` (a key of ``_summary_parts`` computing the same figure) the
+        closed months come from the summary and the ``_read_group`` reads only the months
+        since it was built (``date_field`` a datetime).
         """
-        groups = self.env[model]._read_group(domain, [f"{date_field}:month"], [aggregate])
         by_month = {}
+        summary = summary_key and self._summary(period)
+        if summary:
+            by_month.update(summary["values"].get(summary_key, {}))
+            domain = domain + [(date_field, ">=", summary["covered_until"])]
+        groups = self.env[model]._read_group(domain, [f"{date_field}:month"], [aggregate])
         for month, value in groups:
             # Datetimes are grouped in the context's time zone (get_dashboard sets it).
             by_month[date(month.year, month.month, 1)] = value or 0

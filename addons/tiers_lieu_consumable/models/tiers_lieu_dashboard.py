@@ -1,4 +1,7 @@
 from odoo import api, models
+from odoo.tools import SQL
+
+from odoo.addons.tiers_lieu.monthly_summary import Watch
 
 # Materials or forecast lines listed under a tile, the largest first.
 TOP_DETAILS = 5
@@ -42,6 +45,44 @@ class TiersLieuDashboard(models.AbstractModel):
         ]
 
     @api.model
+    def _summary_parts(self):
+        consumption, offcut = self.env["tiers_lieu.print.job"]._consumption_locations()
+        return super()._summary_parts() + [
+            SQL(
+                """SELECT %s AS key, company_id, %s AS month, SUM(quantity_product_uom) AS value
+                     FROM stock_move_line
+                    WHERE state = 'done' AND print_job_id IS NOT NULL
+                      AND location_dest_id = ANY(%s) AND date < %s
+                    GROUP BY 2, 3""",
+                key,
+                self._summary_month(SQL("date")),
+                locations.ids,
+                self._summary_covered(),
+            )
+            for key, locations in (
+                ("grams_consumed", consumption | offcut),
+                ("offcuts", offcut),
+            )
+        ]
+
+    @api.model
+    def _summary_watches(self):
+        return super()._summary_watches() + [
+            Watch(
+                "stock_move_line",
+                "r.state = 'done' AND r.print_job_id IS NOT NULL AND r.date < $1",
+                (
+                    "state",
+                    "date",
+                    "quantity_product_uom",
+                    "location_dest_id",
+                    "print_job_id",
+                    "company_id",
+                ),
+            )
+        ]
+
+    @api.model
     def _posted_domain(self, locations):
         """Filament the print jobs took from the spools into ``locations``."""
         return [
@@ -74,6 +115,7 @@ class TiersLieuDashboard(models.AbstractModel):
                 "date",
                 "quantity_product_uom:sum",
                 period,
+                summary_key="grams_consumed",
             ),
             details=[
                 {
@@ -153,6 +195,7 @@ class TiersLieuDashboard(models.AbstractModel):
                 "date",
                 "quantity_product_uom:sum",
                 period,
+                summary_key="offcuts",
             ),
             action={"xmlid": "tiers_lieu_consumable.material_move_line_action", "domain": month},
         )

@@ -1,6 +1,9 @@
 from datetime import date
 
 from odoo import api, fields, models
+from odoo.tools import SQL
+
+from odoo.addons.tiers_lieu.monthly_summary import Watch
 
 from .tiers_lieu_print_job import ENDED_STATES
 
@@ -28,6 +31,37 @@ class TiersLieuDashboard(models.AbstractModel):
                 "groups": "tiers_lieu.group_staff",
                 "compute": "_tile_machine_failure_rate",
             },
+        ]
+
+    @api.model
+    def _summary_parts(self):
+        return super()._summary_parts() + [
+            SQL(
+                """SELECT key, company_id, month, value FROM (
+                       SELECT company_id, %s AS month,
+                              SUM(duration_hours) AS hours,
+                              COUNT(*) AS ended,
+                              COUNT(*) FILTER (WHERE state = 'failed') AS failed
+                         FROM tiers_lieu_print_job
+                        WHERE state IN %s AND date_end < %s
+                        GROUP BY 1, 2
+                   ) jobs,
+                   LATERAL (VALUES ('machine_hours', hours), ('jobs_ended', ended),
+                                   ('jobs_failed', failed)) figures (key, value)""",
+                self._summary_month(SQL("date_end")),
+                ENDED_STATES,
+                self._summary_covered(),
+            )
+        ]
+
+    @api.model
+    def _summary_watches(self):
+        return super()._summary_watches() + [
+            Watch(
+                "tiers_lieu_print_job",
+                f"r.state IN {ENDED_STATES} AND r.date_end < $1",
+                ("state", "date_end", "duration_hours", "company_id"),
+            )
         ]
 
     @api.model
@@ -62,6 +96,7 @@ class TiersLieuDashboard(models.AbstractModel):
                 "date_end",
                 "duration_hours:sum",
                 period,
+                summary_key="machine_hours",
             ),
             details=[
                 {
@@ -80,12 +115,16 @@ class TiersLieuDashboard(models.AbstractModel):
         Job = self.env["tiers_lieu.print.job"]
         ended = [("state", "in", ENDED_STATES), *Job._production_domain()]
         month = ended + self._month_domain("date_end", period, datetime_field=True)
-        trend_groups = Job._read_group(
-            ended + self._trend_domain("date_end", period, datetime_field=True),
-            ["date_end:month", "state"],
-            ["__count"],
-        )
+        trend_domain = ended + self._trend_domain("date_end", period, datetime_field=True)
         counts = {}
+        summary = self._summary(period)
+        if summary:
+            values = summary["values"]
+            for month_start, ended_count in values.get("jobs_ended", {}).items():
+                failed_count = values.get("jobs_failed", {}).get(month_start, 0)
+                counts[month_start] = {"failed": failed_count, "done": ended_count - failed_count}
+            trend_domain = trend_domain + [("date_end", ">=", summary["covered_until"])]
+        trend_groups = Job._read_group(trend_domain, ["date_end:month", "state"], ["__count"])
         for month_start, state, count in trend_groups:
             counts.setdefault(date(month_start.year, month_start.month, 1), {})[state] = count
         trend = []

@@ -131,7 +131,7 @@ class TiersLieuPrintJob(models.Model):
     paused = fields.Boolean(readonly=True, copy=False)
     date_queued = fields.Datetime(readonly=True, copy=False)
     date_start = fields.Datetime(string="Started On", copy=False, tracking=True)
-    date_end = fields.Datetime(string="Ended On", copy=False, tracking=True)
+    date_end = fields.Datetime(string="Ended On", copy=False, tracking=True, index=True)
     duration_hours = fields.Float(
         string="Duration (h)",
         compute="_compute_duration_hours",

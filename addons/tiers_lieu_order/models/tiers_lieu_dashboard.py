@@ -1,4 +1,7 @@
 from odoo import api, models
+from odoo.tools import SQL
+
+from odoo.addons.tiers_lieu.monthly_summary import Watch
 
 from .res_partner import BENEFICIARY_TYPES
 
@@ -51,6 +54,48 @@ class TiersLieuDashboard(models.AbstractModel):
         ]
 
     @api.model
+    def _summary_parts(self):
+        return super()._summary_parts() + [
+            SQL(
+                """SELECT 'parts_produced' AS key, company_id, %s AS month,
+                          SUM(good_quantity) AS value
+                     FROM tiers_lieu_print_job
+                    WHERE state = 'done' AND sale_order_id IS NOT NULL AND date_end < %s
+                    GROUP BY 2, 3""",
+                self._summary_month(SQL("date_end")),
+                self._summary_covered(),
+            ),
+            SQL(
+                """SELECT 'parts_delivered' AS key, m.company_id, %s AS month,
+                          SUM(m.quantity) AS value
+                     FROM stock_move m
+                     JOIN stock_location l ON l.id = m.location_dest_id
+                    WHERE m.state = 'done' AND m.sale_line_id IS NOT NULL
+                      AND l.usage = 'customer' AND m.date < %s
+                    GROUP BY 2, 3""",
+                self._summary_month(SQL("m.date")),
+                self._summary_covered(),
+            ),
+        ]
+
+    @api.model
+    def _summary_watches(self):
+        return super()._summary_watches() + [
+            Watch(
+                "tiers_lieu_print_job",
+                "r.state = 'done' AND r.sale_order_id IS NOT NULL AND r.date_end < $1",
+                ("state", "date_end", "good_quantity", "sale_order_id", "company_id"),
+            ),
+            Watch(
+                "stock_move",
+                "r.state = 'done' AND r.sale_line_id IS NOT NULL AND r.date < $1",
+                ("state", "date", "quantity", "location_dest_id", "sale_line_id", "company_id"),
+            ),
+            # A location turned into a customer one (or back) changes the deliveries.
+            Watch("stock_location", "true", ("usage",), ("UPDATE",)),
+        ]
+
+    @api.model
     def _tile_parts_produced(self, period):
         """Good parts of the orders' print jobs that ended this month."""
         Job = self.env["tiers_lieu.print.job"]
@@ -67,6 +112,7 @@ class TiersLieuDashboard(models.AbstractModel):
                 "date_end",
                 "good_quantity:sum",
                 period,
+                summary_key="parts_produced",
             ),
             action={"xmlid": "tiers_lieu_machine.print_job_action", "domain": month},
         )
@@ -94,6 +140,7 @@ class TiersLieuDashboard(models.AbstractModel):
                 "date",
                 "quantity:sum",
                 period,
+                summary_key="parts_delivered",
             ),
             action={
                 "xmlid": "stock.action_picking_tree_outgoing",

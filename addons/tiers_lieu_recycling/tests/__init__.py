@@ -1,5 +1,6 @@
 from . import (
     test_balance,
+    test_balance_summary,
     test_batch,
     test_dashboard,
     test_indicators,

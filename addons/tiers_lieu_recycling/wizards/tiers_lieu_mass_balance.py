@@ -1,3 +1,4 @@
+import contextlib
 from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
@@ -5,6 +6,18 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL, float_round
+
+from odoo.addons.tiers_lieu import monthly_summary
+from odoo.addons.tiers_lieu.monthly_summary import Watch
+
+# The materialised view of the classified move lines per company, material, category and
+# (UTC) month, over the closed months (see _refresh_summary).
+SUMMARY = "tiers_lieu_recycling_month"
+# A done line of a closed month that the summary counted: exists for a job or a lot.
+COUNTED_LINE = (
+    "EXISTS (SELECT 1 FROM stock_move_line ml WHERE ml.{column} = r.id "
+    "AND ml.state = 'done' AND ml.date < $1)"
+)
 
 # (category, sign in the balance, label): what enters the perimeter (spools in stock and
 # offcut bins) is added, what leaves it is taken away; the net figures (good parts,
@@ -62,13 +75,79 @@ class TiersLieuMassBalance(models.TransientModel):
 
     # ------------------------------------------------------------------ SQL
 
+    def init(self):
+        monthly_summary.install(
+            self.env.cr,
+            SUMMARY,
+            [
+                Watch(
+                    "stock_move_line",
+                    "r.state = 'done' AND r.date < $1",
+                    (
+                        "state",
+                        "date",
+                        "quantity_product_uom",
+                        "location_id",
+                        "location_dest_id",
+                        "product_id",
+                        "lot_id",
+                        "move_id",
+                        "print_job_id",
+                        "company_id",
+                    ),
+                ),
+                # What classifies a line beside its own columns.
+                Watch(
+                    "stock_move",
+                    "true",
+                    ("production_id", "raw_material_production_id"),
+                    ("UPDATE",),
+                ),
+                Watch(
+                    "tiers_lieu_print_job",
+                    COUNTED_LINE.format(column="print_job_id"),
+                    ("state",),
+                    ("UPDATE",),
+                ),
+                Watch(
+                    "stock_lot",
+                    COUNTED_LINE.format(column="lot_id"),
+                    ("supply_origin",),
+                    ("UPDATE",),
+                ),
+                Watch(
+                    "product_template", "true", ("material_id", "offcut_material_id"), ("UPDATE",)
+                ),
+                Watch("stock_location", "true", ("usage", "location_id"), ("UPDATE",)),
+            ],
+        )
+
     @api.model
-    def _classified_moves_sql(self, company):
+    def _refresh_summary(self):
+        """Rebuild the summary of the closed months (cron; woken up when stale)."""
+        self.env.flush_all()
+        monthly_summary.build(
+            self.env.cr,
+            SUMMARY,
+            SQL(
+                """SELECT company_id, material_id, category,
+                          date_trunc('month', date) AS month, SUM(grams) AS grams
+                     FROM (%s) moves
+                    WHERE date < %s
+                    GROUP BY 1, 2, 3, 4""",
+                self._classified_moves_sql(),
+                monthly_summary.covered_until(SUMMARY),
+            ),
+        )
+
+    @api.model
+    def _classified_moves_sql(self, company=None):
         """One row per done move line of a material that crosses the perimeter (spools in
-        the internal locations and the offcut bins): id, material_id, date, grams (signed:
-        + into the perimeter) and its category. The locations are resolved beforehand into
-        arrays of ids, and the move, lot and job are read only for the rows whose category
-        depends on them: one scan of the move lines."""
+        the internal locations and the offcut bins): id, company_id, material_id, date,
+        grams (signed: + into the perimeter) and its category; of ``company`` (every company
+        by default). The locations are resolved beforehand into arrays of ids, and the move,
+        lot and job are read only for the rows whose category depends on them: one scan of
+        the move lines."""
         offcut = self.env.ref("tiers_lieu_consumable.stock_location_offcut")
         consumption = self.env["tiers_lieu.print.job"]._consumption_destinations()
         waste = self.env.ref("tiers_lieu_recycling.stock_location_waste_sent")
@@ -91,6 +170,7 @@ class TiersLieuMassBalance(models.TransientModel):
         return SQL(
             """
             SELECT ml.id,
+                   ml.company_id,
                    COALESCE(pt.material_id, pt.offcut_material_id) AS material_id,
                    ml.date,
                    CASE WHEN %(dst_in)s THEN ml.quantity_product_uom
@@ -123,7 +203,7 @@ class TiersLieuMassBalance(models.TransientModel):
               JOIN product_product pp ON pp.id = ml.product_id
               JOIN product_template pt ON pt.id = pp.product_tmpl_id
              WHERE ml.state = 'done'
-               AND ml.company_id = %(company)s
+               AND %(company)s
                AND COALESCE(pt.material_id, pt.offcut_material_id) IS NOT NULL
                AND %(src_in)s <> %(dst_in)s
             """,
@@ -136,21 +216,107 @@ class TiersLieuMassBalance(models.TransientModel):
             production=touches(productions),
             waste=touches(waste),
             inventory=touches(others),
-            company=company.id,
+            company=SQL("ml.company_id = %s", company.id) if company else SQL("TRUE"),
         )
 
     @api.model
     def _balance(self, date_from, date_to, materials=None, company=None):
         """{material id: {line kind: grams}} of the period, in one query: the stock at
-        start and at end and each category's net grams into the perimeter."""
+        start and at end and each category's net grams into the perimeter.
+
+        The whole months before the summary's ``covered_until`` are read from the summary,
+        the rest (the edges of the period in a month, the months since the summary was
+        built) from the move lines over their date index; a summary that cannot be read
+        (stale, not built) leaves everything to the move lines (``_balance_live``)."""
         company = company or self.env.company
         start = fields.Datetime.to_datetime(date_from)
         end = fields.Datetime.to_datetime(date_to) + relativedelta(days=1)
+        self.env["stock.move.line"].flush_model()
+        self.env["stock.move"].flush_model()
+        status = monthly_summary.status(self.env.cr, SUMMARY)
+        if not status.usable:
+            if status.covered_until:
+                cron = self.env.ref("tiers_lieu_recycling.ir_cron_mass_balance_summary", False)
+                if cron:
+                    cron.sudo()._trigger()
+            return self._balance_live(start, end, materials, company)
+        covered = status.covered_until
+        # Summary months before the period; summary months inside it: [inside_from,
+        # inside_to) when not empty; the move lines for the rest.
+        before_to = min(start.replace(day=1), covered)
+        inside_from = start if start.day == 1 else start.replace(day=1) + relativedelta(months=1)
+        inside_to = min(end.replace(day=1), covered)
+        if inside_to <= inside_from:
+            inside_from = inside_to = end
         material_filter = SQL("")
         if materials:
             material_filter = SQL("WHERE material_id IN %s", tuple(materials.ids))
-        self.env["stock.move.line"].flush_model()
-        self.env["stock.move"].flush_model()
+        with self._no_jit():
+            self.env.cr.execute(
+                SQL(
+                    """
+                    SELECT material_id, category, SUM(before), SUM(during)
+                      FROM (
+                        SELECT material_id, category,
+                               SUM(grams) FILTER (WHERE month < %(before_to)s) AS before,
+                               SUM(grams) FILTER (WHERE month >= %(inside_from)s
+                                                    AND month < %(inside_to)s) AS during
+                          FROM %(summary)s
+                         WHERE company_id = %(company)s
+                         GROUP BY material_id, category
+                        UNION ALL
+                        SELECT material_id, category,
+                               SUM(grams) FILTER (WHERE date < %(start)s),
+                               SUM(grams) FILTER (WHERE date >= %(start)s)
+                          FROM (%(moves)s) moves
+                         WHERE (date >= %(before_to)s AND date < %(inside_from)s)
+                            OR (date >= %(inside_to)s AND date < %(end)s)
+                         GROUP BY material_id, category
+                      ) parts
+                      %(material_filter)s
+                     GROUP BY material_id, category
+                    """,
+                    before_to=before_to,
+                    inside_from=inside_from,
+                    inside_to=inside_to,
+                    start=start,
+                    end=end,
+                    summary=SQL.identifier(SUMMARY),
+                    company=company.id,
+                    moves=self._classified_moves_sql(company),
+                    material_filter=material_filter,
+                )
+            )
+            rows = self.env.cr.fetchall()
+        return self._balance_figures(rows)
+
+    @contextlib.contextmanager
+    def _no_jit(self):
+        """Without JIT compilation (nor parallel workers) for the queries inside: the
+        planner cannot guess how few lines cross the perimeter and compiles the query for
+        seconds (4 s on the loaded 2-core server) to read a few thousand lines."""
+        cr = self.env.cr
+        cr.execute(
+            "SELECT current_setting('jit'), current_setting('max_parallel_workers_per_gather'),"
+            " set_config('jit', 'off', true),"
+            " set_config('max_parallel_workers_per_gather', '0', true)"
+        )
+        jit, workers, _jit, _workers = cr.fetchone()
+        try:
+            yield
+        finally:
+            cr.execute(
+                "SELECT set_config('jit', %s, true), "
+                "set_config('max_parallel_workers_per_gather', %s, true)",
+                [jit, workers],
+            )
+
+    @api.model
+    def _balance_live(self, start, end, materials, company):
+        """``_balance`` from the move lines alone (one scan of them)."""
+        material_filter = SQL("")
+        if materials:
+            material_filter = SQL("WHERE material_id IN %s", tuple(materials.ids))
         self.env.cr.execute(
             SQL(
                 """
@@ -167,8 +333,12 @@ class TiersLieuMassBalance(models.TransientModel):
                 material_filter=material_filter,
             )
         )
+        return self._balance_figures(self.env.cr.fetchall())
+
+    @api.model
+    def _balance_figures(self, rows):
         result = defaultdict(lambda: defaultdict(float))
-        for material_id, category, before, during in self.env.cr.fetchall():
+        for material_id, category, before, during in rows:
             figures = result[material_id]
             figures["start"] += before or 0.0
             figures[category] += during or 0.0
@@ -216,45 +386,46 @@ class TiersLieuMassBalance(models.TransientModel):
         offcuts = self._offcuts_by_source(date_from, date_to, company)
         self.env["stock.move.line"].flush_model()
         self.env["tiers_lieu.material.co2.factor"].flush_model()
-        self.env.cr.execute(
-            SQL(
-                """
-                SELECT moves.material_id,
-                       SUM(moves.grams) FILTER (WHERE category = 'recycled_output'),
-                       -SUM(moves.grams) FILTER (WHERE category = 'good_parts'),
-                       -SUM(moves.grams * COALESCE(lot.recycled_content_percent, 0) / 100)
-                           FILTER (WHERE category = 'good_parts'
-                                   AND lot.supply_origin = 'recycling'),
-                       SUM(moves.grams / 1000 * (virgin.value - recycled.value))
-                           FILTER (WHERE category = 'recycled_output'),
-                       SUM(moves.grams) FILTER (WHERE category = 'recycled_output'
-                                                AND (virgin.value IS NULL
-                                                     OR recycled.value IS NULL))
-                  FROM (%(moves)s) moves
-                  JOIN stock_move_line ml ON ml.id = moves.id
-                  LEFT JOIN stock_lot lot ON lot.id = ml.lot_id
-                  LEFT JOIN LATERAL (
-                      SELECT value FROM tiers_lieu_material_co2_factor f
-                       WHERE f.material_id = moves.material_id AND f.kind = 'virgin'
-                         AND f.date_from <= moves.date::date
-                       ORDER BY f.date_from DESC, f.id DESC LIMIT 1
-                  ) virgin ON moves.category = 'recycled_output'
-                  LEFT JOIN LATERAL (
-                      SELECT value FROM tiers_lieu_material_co2_factor f
-                       WHERE f.material_id = moves.material_id AND f.kind = 'recycled'
-                         AND f.date_from <= moves.date::date
-                       ORDER BY f.date_from DESC, f.id DESC LIMIT 1
-                  ) recycled ON moves.category = 'recycled_output'
-                 WHERE moves.date >= %(start)s AND moves.date < %(end)s
-                   AND moves.category IN ('recycled_output', 'good_parts')
-                 GROUP BY moves.material_id
-                """,
-                moves=self._classified_moves_sql(company),
-                start=start,
-                end=end,
+        with self._no_jit():
+            self.env.cr.execute(
+                SQL(
+                    """
+                    SELECT moves.material_id,
+                           SUM(moves.grams) FILTER (WHERE category = 'recycled_output'),
+                           -SUM(moves.grams) FILTER (WHERE category = 'good_parts'),
+                           -SUM(moves.grams * COALESCE(lot.recycled_content_percent, 0) / 100)
+                               FILTER (WHERE category = 'good_parts'
+                                       AND lot.supply_origin = 'recycling'),
+                           SUM(moves.grams / 1000 * (virgin.value - recycled.value))
+                               FILTER (WHERE category = 'recycled_output'),
+                           SUM(moves.grams) FILTER (WHERE category = 'recycled_output'
+                                                    AND (virgin.value IS NULL
+                                                         OR recycled.value IS NULL))
+                      FROM (%(moves)s) moves
+                      JOIN stock_move_line ml ON ml.id = moves.id
+                      LEFT JOIN stock_lot lot ON lot.id = ml.lot_id
+                      LEFT JOIN LATERAL (
+                          SELECT value FROM tiers_lieu_material_co2_factor f
+                           WHERE f.material_id = moves.material_id AND f.kind = 'virgin'
+                             AND f.date_from <= moves.date::date
+                           ORDER BY f.date_from DESC, f.id DESC LIMIT 1
+                      ) virgin ON moves.category = 'recycled_output'
+                      LEFT JOIN LATERAL (
+                          SELECT value FROM tiers_lieu_material_co2_factor f
+                           WHERE f.material_id = moves.material_id AND f.kind = 'recycled'
+                             AND f.date_from <= moves.date::date
+                           ORDER BY f.date_from DESC, f.id DESC LIMIT 1
+                      ) recycled ON moves.category = 'recycled_output'
+                     WHERE moves.date >= %(start)s AND moves.date < %(end)s
+                       AND moves.category IN ('recycled_output', 'good_parts')
+                     GROUP BY moves.material_id
+                    """,
+                    moves=self._classified_moves_sql(company),
+                    start=start,
+                    end=end,
+                )
             )
-        )
-        rows = {row[0]: row[1:] for row in self.env.cr.fetchall()}
+            rows = {row[0]: row[1:] for row in self.env.cr.fetchall()}
         result = {}
         for material_id in set(rows) | set(offcuts):
             if materials and material_id not in materials.ids:
