@@ -166,6 +166,28 @@ class TestDashboardSummary(OrderCase):
         self.Dashboard._refresh_summary()
         self.assert_summary_equals_live()
 
+    def test_practice_jobs_stay_out_of_the_summary(self):
+        jobs = self.make_orders(1)
+        self.backdate(jobs, 2)
+        self.Dashboard._refresh_summary()
+        before = self.trends()
+        printed = jobs.filtered(lambda job: job.state == "done")[:1]
+        # A closed month's plate turned into a practice job (as attaching it to a training
+        # session does): the summary goes stale, and once rebuilt no longer counts it.
+        self.env.cr.execute(
+            "UPDATE tiers_lieu_print_job SET is_practice = true WHERE id = %s", [printed.id]
+        )
+        self.env.invalidate_all()
+        self.assertFalse(monthly_summary.status(self.env.cr, SUMMARY).usable)
+        self.Dashboard._refresh_summary()
+        self.assert_summary_equals_live()
+        after = self.trends()
+        self.assertEqual(
+            after["parts_produced"][1][-3],
+            before["parts_produced"][1][-3] - printed.good_quantity,
+        )
+        self.assertLess(after["machine_utilisation"][1][-3], before["machine_utilisation"][1][-3])
+
     def count_queries(self):
         counts = []
         for _i in range(2):

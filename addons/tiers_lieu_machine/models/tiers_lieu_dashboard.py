@@ -43,7 +43,7 @@ class TiersLieuDashboard(models.AbstractModel):
                               COUNT(*) AS ended,
                               COUNT(*) FILTER (WHERE state = 'failed') AS failed
                          FROM tiers_lieu_print_job
-                        WHERE state IN %s AND date_end < %s
+                        WHERE state IN %s AND date_end < %s AND %s
                         GROUP BY 1, 2
                    ) jobs,
                    LATERAL (VALUES ('machine_hours', hours), ('jobs_ended', ended),
@@ -51,6 +51,7 @@ class TiersLieuDashboard(models.AbstractModel):
                 self._summary_month(SQL("date_end")),
                 ENDED_STATES,
                 self._summary_covered(),
+                self.env["tiers_lieu.print.job"]._production_sql(),
             )
         ]
 

@@ -533,6 +533,13 @@ class TiersLieuPrintJob(models.Model):
         production (practice jobs of training sessions) narrow it."""
         return []
 
+    @api.model
+    def _production_sql(self):
+        """`_production_domain` as an SQL condition on the unaliased table, for the
+        dashboard's monthly summaries (raw SQL that must count what the live tiles count)."""
+        query = self._where_calc(self._production_domain(), active_test=False)
+        return query.where_clause or SQL("TRUE")
+
     def _machine_problem(self, machine):
         """Why this job cannot go on this machine (translated), or None."""
         self.ensure_one()

@@ -61,9 +61,11 @@ class TiersLieuDashboard(models.AbstractModel):
                           SUM(good_quantity) AS value
                      FROM tiers_lieu_print_job
                     WHERE state = 'done' AND sale_order_id IS NOT NULL AND date_end < %s
+                      AND %s
                     GROUP BY 2, 3""",
                 self._summary_month(SQL("date_end")),
                 self._summary_covered(),
+                self.env["tiers_lieu.print.job"]._production_sql(),
             ),
             SQL(
                 """SELECT 'parts_delivered' AS key, m.company_id, %s AS month,

@@ -8,3 +8,4 @@ from . import tiers_lieu_trainee_barrier
 from . import tiers_lieu_trainee_pmsmp
 from . import tiers_lieu_trainee_interview
 from . import tiers_lieu_trainee_action_step
+from . import tiers_lieu_dashboard
