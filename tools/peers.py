@@ -32,16 +32,24 @@ def module_dirs(name):
     return [d for d in candidates if d.is_dir()]
 
 
-def tree_stamp(digest, top, skip=None):
-    """Adds every file's path, size and mtime under `top` (stat only: fast on 1 GB)."""
+def tree_stamp(digest, top, skip=None, content=False):
+    """Adds every file's path, size and mtime under `top` (stat only: fast on Odoo's 1 GB
+    source, unpacked once in the shared cache), or with `content` its bytes: a module
+    installed from a wheel into each checkout's virtualenv gets the time of that install."""
     for dirpath, dirnames, filenames in os.walk(top):
         dirnames[:] = sorted(d for d in dirnames if d != "__pycache__" and Path(dirpath, d) != skip)
         for name in sorted(filenames):
             if name.endswith(".pyc"):
                 continue
-            stat = os.stat(os.path.join(dirpath, name))
-            rel = os.path.relpath(os.path.join(dirpath, name), top)
-            digest.update(f"{rel} {stat.st_size} {int(stat.st_mtime)}\n".encode())
+            path = os.path.join(dirpath, name)
+            rel = os.path.relpath(path, top)
+            if content:
+                digest.update(
+                    f"{rel} {hashlib.sha256(Path(path).read_bytes()).hexdigest()}\n".encode()
+                )
+            else:
+                stat = os.stat(path)
+                digest.update(f"{rel} {stat.st_size} {int(stat.st_mtime)}\n".encode())
 
 
 def key(modules_file, suites):
@@ -52,10 +60,11 @@ def key(modules_file, suites):
     digest.update(" ".join(modules).encode() + b"\n" + " ".join(sorted(suites)).encode())
     src = Path(os.environ["ODOO_SRC"])
     tree_stamp(digest, src / "odoo", skip=src / "odoo" / "addons")
+    site = Path(sysconfig.get_paths()["purelib"])
     for module in modules:
         for directory in module_dirs(module.split("=")[0]):
             digest.update(f"== {module}\n".encode())
-            tree_stamp(digest, directory)
+            tree_stamp(digest, directory, content=site in directory.parents)
     for name in ("configure_db.py", "db.sh", "pytest_peers.py", "test_peers.sh"):
         digest.update((ROOT / "tools" / name).read_bytes())
     print(digest.hexdigest()[:16])
