@@ -19,5 +19,6 @@ from . import stock_move_line
 from . import stock_picking
 from . import stock_quant
 from . import tiers_lieu_print_job
+from . import tiers_lieu_shortage_forecast_mixin
 from . import tiers_lieu_filament_forecast
 from . import tiers_lieu_dashboard

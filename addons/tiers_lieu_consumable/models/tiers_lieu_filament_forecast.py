@@ -3,8 +3,6 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.tools import SQL, float_compare, float_round
 
-from odoo.addons.tiers_lieu.lang import company_lang_env
-
 FORECAST_STATES = [("short", "Short"), ("low", "Below minimum"), ("ok", "Covered")]
 PLANNED_JOB_STATES = ("draft", "queued", "printing")
 ACTIVITY_TYPE = "tiers_lieu_consumable.mail_activity_type_filament_shortage"
@@ -13,12 +11,11 @@ ACTIVITY_TYPE = "tiers_lieu_consumable.mail_activity_type_filament_shortage"
 class TiersLieuFilamentForecast(models.Model):
     _name = "tiers_lieu.filament.forecast"
     _description = "Filament Shortage Forecast"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["tiers_lieu.shortage.forecast.mixin"]
     _order = "state_sequence, material_id, filament_color_id"
     _rec_name = "material_id"
-    # Staff only read the lines (the refresh writes them): they still read, post on and
-    # close the shortage activities (mail.activity checks this access on the document).
-    _mail_post_access = "read"
+    _shortage_activity_type = ACTIVITY_TYPE
+    _forecast_key_fields = ("company_id", "material_id", "filament_color_id")
 
     company_id = fields.Many2one("res.company", required=True, readonly=True, index=True)
     material_id = fields.Many2one("tiers_lieu.material", required=True, readonly=True)
@@ -129,85 +126,28 @@ class TiersLieuFilamentForecast(models.Model):
         """Recompute the forecast lines of every company (a handful of grouped queries),
         and raise one activity per short line, closing it once covered."""
         self = self.sudo()
-        figures = self._compute_figures()
-        existing = {
-            (line.company_id.id, line.material_id.id, line.filament_color_id.id): line
-            for line in self.with_context(active_test=False).search([])
-        }
-        to_create = []
-        for key, vals in figures.items():
-            line = existing.pop(key, None)
-            if line is None:
-                company_id, material_id, color_id = key
-                to_create.append(
-                    dict(
-                        vals,
-                        company_id=company_id,
-                        material_id=material_id,
-                        filament_color_id=color_id,
-                    )
-                )
-                continue
-            changed = {fname: value for fname, value in vals.items() if line[fname] != value}
-            if changed:
-                line.write(changed)
-        self.create(to_create)
-        stale = self.browse([line.id for line in existing.values()])
-        for company, company_lines in stale.grouped("company_id").items():
-            lang_env = company_lang_env(self.env, company)
-            company_lines.with_env(lang_env).activity_feedback(
-                [ACTIVITY_TYPE], feedback=lang_env._("No longer planned.")
-            )
-        stale.unlink()
-        lines = self.search([])
-        covered = lines.filtered(lambda line: line.state != "short")
-        for company, company_lines in covered.grouped("company_id").items():
-            lang_env = company_lang_env(self.env, company)
-            company_lines.with_env(lang_env).activity_feedback(
-                [ACTIVITY_TYPE], feedback=lang_env._("The stock now covers the planned jobs.")
-            )
-        lines.filtered(lambda line: line.state == "short")._raise_shortage_activities()
-        return lines
-
-    def _raise_shortage_activities(self):
-        if not self:
-            return
-        activity_type = self.env.ref(ACTIVITY_TYPE)
-        open_lines = set(
-            self.env["mail.activity"]
-            .search(
-                [
-                    ("res_model", "=", self._name),
-                    ("res_id", "in", self.ids),
-                    ("activity_type_id", "=", activity_type.id),
-                ]
-            )
-            .mapped("res_id")
+        return self._sync_forecast(
+            self._compute_figures(),
+            no_longer_needed=lambda env: env._("No longer planned."),
+            covered=lambda env: env._("The stock now covers the planned jobs."),
         )
-        for line in self.filtered(lambda line: line.id not in open_lines):
-            user = line.company_id._filament_responsible()
-            if not user:
-                continue
-            # Read by the whole team: in the company's language, whoever refreshed.
-            lang_env = company_lang_env(self.env, line.company_id)
-            line = line.with_env(lang_env)
-            line.activity_schedule(
-                ACTIVITY_TYPE,
-                summary=lang_env._(
-                    "%(line)s: %(grams)s g short",
-                    line=line.display_name,
-                    grams=round(line.shortage_grams),
-                ),
-                note=lang_env._(
-                    "Planned jobs need %(needed)s g of %(line)s; %(stock)s g are in stock and "
-                    "%(incoming)s g incoming. Order filament or move jobs to another material.",
-                    needed=round(line.grams_needed),
-                    line=line.display_name,
-                    stock=round(line.grams_in_stock),
-                    incoming=round(line.grams_incoming),
-                ),
-                user_id=user.id,
-            )
+
+    def _shortage_activity_texts(self):
+        env = self.env
+        summary = env._(
+            "%(line)s: %(grams)s g short",
+            line=self.display_name,
+            grams=round(self.shortage_grams),
+        )
+        note = env._(
+            "Planned jobs need %(needed)s g of %(line)s; %(stock)s g are in stock and "
+            "%(incoming)s g incoming. Order filament or move jobs to another material.",
+            needed=round(self.grams_needed),
+            line=self.display_name,
+            stock=round(self.grams_in_stock),
+            incoming=round(self.grams_incoming),
+        )
+        return summary, note
 
     @api.model
     def _compute_figures(self):

@@ -3,7 +3,6 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.tools import float_compare, float_round, formatLang
 
-from odoo.addons.tiers_lieu.lang import company_lang_env
 from odoo.addons.tiers_lieu_consumable.models.tiers_lieu_filament_forecast import (
     FORECAST_STATES,
     PLANNED_JOB_STATES,
@@ -19,10 +18,9 @@ class TiersLieuSupplyForecast(models.Model):
     _description = "Sheet, Fabric and Kit Item Shortage Forecast"
     _order = "state_sequence, product_id"
     _rec_name = "product_id"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
-    # Staff only read the lines (the refresh writes them): they still read, post on and
-    # close the shortage activities (mail.activity checks this access on the document).
-    _mail_post_access = "read"
+    _inherit = ["tiers_lieu.shortage.forecast.mixin"]
+    _shortage_activity_type = ACTIVITY_TYPE
+    _forecast_key_fields = ("company_id", "product_id")
 
     company_id = fields.Many2one("res.company", required=True, readonly=True, index=True)
     product_id = fields.Many2one("product.product", required=True, readonly=True, index=True)
@@ -236,80 +234,33 @@ class TiersLieuSupplyForecast(models.Model):
     def _refresh(self):
         """Recompute the lines of every company from a handful of grouped reads."""
         self = self.sudo()
-        figures = self._compute_figures()
-        existing = {(line.company_id.id, line.product_id.id): line for line in self.search([])}
-        to_create = []
-        for key, vals in figures.items():
-            line = existing.pop(key, None)
-            if line is None:
-                to_create.append(dict(vals, company_id=key[0], product_id=key[1]))
-                continue
-            changed = {fname: value for fname, value in vals.items() if line[fname] != value}
-            if changed:
-                line.write(changed)
-        self.create(to_create)
-        stale = self.browse([line.id for line in existing.values()])
-        for company, company_lines in stale.grouped("company_id").items():
-            lang_env = company_lang_env(self.env, company)
-            company_lines.with_env(lang_env).activity_feedback(
-                [ACTIVITY_TYPE], feedback=lang_env._("No longer needed.")
-            )
-        stale.unlink()
-        lines = self.search([])
-        covered = lines.filtered(lambda line: line.state != "short")
-        for company, company_lines in covered.grouped("company_id").items():
-            lang_env = company_lang_env(self.env, company)
-            company_lines.with_env(lang_env).activity_feedback(
-                [ACTIVITY_TYPE], feedback=lang_env._("The stock now covers the planned needs.")
-            )
-        lines.filtered(lambda line: line.state == "short")._raise_shortage_activities()
-        return lines
-
-    def _raise_shortage_activities(self):
-        """One activity per short line, for the company's filament responsible (or its
-        first manager), in the company's language."""
-        if not self:
-            return
-        activity_type = self.env.ref(ACTIVITY_TYPE)
-        open_lines = set(
-            self.env["mail.activity"]
-            .search(
-                [
-                    ("res_model", "=", self._name),
-                    ("res_id", "in", self.ids),
-                    ("activity_type_id", "=", activity_type.id),
-                ]
-            )
-            .mapped("res_id")
+        return self._sync_forecast(
+            self._compute_figures(),
+            no_longer_needed=lambda env: env._("No longer needed."),
+            covered=lambda env: env._("The stock now covers the planned needs."),
         )
-        for line in self.filtered(lambda line: line.id not in open_lines):
-            user = line.company_id._filament_responsible()
-            if not user:
-                continue
-            lang_env = company_lang_env(self.env, line.company_id)
-            line = line.with_env(lang_env)
-            unit = line.uom_id.name
 
-            def fmt(value, lang_env=lang_env):
-                return formatLang(lang_env, value, dp="Product Unit of Measure")
+    def _shortage_activity_texts(self):
+        env = self.env
+        unit = self.uom_id.name
 
-            line.activity_schedule(
-                ACTIVITY_TYPE,
-                summary=lang_env._(
-                    "%(product)s: %(qty)s %(unit)s short",
-                    product=line.product_id.display_name,
-                    qty=fmt(line.shortage_quantity),
-                    unit=unit,
-                ),
-                note=lang_env._(
-                    "The planned jobs and kit deliveries need %(needed)s %(unit)s of "
-                    "%(product)s; %(stock)s are in stock and %(incoming)s incoming. Order "
-                    "more or move the work.",
-                    needed=fmt(line.quantity_needed),
-                    unit=unit,
-                    product=line.product_id.display_name,
-                    stock=fmt(line.quantity_in_stock),
-                    incoming=fmt(line.quantity_incoming),
-                ),
-                user_id=user.id,
-            )
+        def fmt(value):
+            return formatLang(env, value, dp="Product Unit of Measure")
+
+        summary = env._(
+            "%(product)s: %(qty)s %(unit)s short",
+            product=self.product_id.display_name,
+            qty=fmt(self.shortage_quantity),
+            unit=unit,
+        )
+        note = env._(
+            "The planned jobs and kit deliveries need %(needed)s %(unit)s of "
+            "%(product)s; %(stock)s are in stock and %(incoming)s incoming. Order "
+            "more or move the work.",
+            needed=fmt(self.quantity_needed),
+            unit=unit,
+            product=self.product_id.display_name,
+            stock=fmt(self.quantity_in_stock),
+            incoming=fmt(self.quantity_incoming),
+        )
+        return summary, note
