@@ -174,33 +174,9 @@ class SaleOrderLine(models.Model):
 
     def _tl_component_job_values(self, product, version, quantity):
         """Values of the jobs making ``quantity`` × ``product`` for this kit line: one job
-        per plate (or sheet run, or sewing batch), the last one holding the rest."""
-        self.ensure_one()
-        order = self.order_id
-        per_plate = version.parts_per_plate
-        due = order.commitment_date or order.expected_date
-        vals_list = []
-        for plate in range(math.ceil(quantity / per_plate)):
-            parts = min(per_plate, quantity - plate * per_plate)
-            vals = {
-                "part_name": product.name,
-                "product_id": product.id,
-                "design_version": version.name,
-                "design_version_id": version.id,
-                "sale_line_id": self.id,
-                "quantity_per_plate": parts,
-                "machine_kind": version.machine_kind,
-                "material_id": version.material_id.id,
-                "estimated_grams": version.grams_per_part * parts,
-                "estimated_duration_hours": version.print_minutes_per_plate
-                * parts
-                / per_plate
-                / 60.0,
-                "priority": "1" if order.is_urgent else "0",
-                "date_due": due and due.date(),
-                "company_id": order.company_id.id,
-                "user_id": order.user_id.id or self.env.user.id,
-            }
-            vals.update(version._tl_supply_job_values(parts))
-            vals_list.append(vals)
-        return vals_list
+        per plate (or sheet run, or sewing batch), the last one holding the rest, with the
+        sheets or fabric it uses."""
+        return [
+            dict(vals, **version._tl_supply_job_values(vals["quantity_per_plate"]))
+            for vals in self._plate_job_values(product, version, quantity)
+        ]

@@ -265,34 +265,42 @@ class SaleOrderLine(models.Model):
         ``quantities`` ({line: parts}) replaces the ordered quantities."""
         vals_list = []
         for line in self:
-            version = line.design_version_id
-            order = line.order_id
-            per_plate = version.parts_per_plate
             quantity = quantities[line] if quantities is not None else int(line.product_uom_qty)
-            due = order.commitment_date or order.expected_date
-            for plate in range(math.ceil(quantity / per_plate)):
-                parts = min(per_plate, quantity - plate * per_plate)
-                vals_list.append(
-                    {
-                        "part_name": line.product_id.name,
-                        "product_id": line.product_id.id,
-                        "design_version": version.name,
-                        "design_version_id": version.id,
-                        "sale_line_id": line.id,
-                        "quantity_per_plate": parts,
-                        "machine_kind": version.machine_kind,
-                        "material_id": version.material_id.id,
-                        "estimated_grams": version.grams_per_part * parts,
-                        "estimated_duration_hours": version.print_minutes_per_plate
-                        * parts
-                        / per_plate
-                        / 60.0,
-                        "priority": "1" if order.is_urgent else "0",
-                        "date_due": due and due.date(),
-                        "company_id": order.company_id.id,
-                        "user_id": order.user_id.id or self.env.user.id,
-                    }
-                )
+            vals_list += line._plate_job_values(line.product_id, line.design_version_id, quantity)
+        return vals_list
+
+    def _plate_job_values(self, product, version, quantity):
+        """Values of the jobs making ``quantity`` × ``product`` with ``version`` for this
+        line: one job per plate, the last one holding the rest (a kit line makes its
+        components this way too)."""
+        self.ensure_one()
+        order = self.order_id
+        per_plate = version.parts_per_plate
+        due = order.commitment_date or order.expected_date
+        vals_list = []
+        for plate in range(math.ceil(quantity / per_plate)):
+            parts = min(per_plate, quantity - plate * per_plate)
+            vals_list.append(
+                {
+                    "part_name": product.name,
+                    "product_id": product.id,
+                    "design_version": version.name,
+                    "design_version_id": version.id,
+                    "sale_line_id": self.id,
+                    "quantity_per_plate": parts,
+                    "machine_kind": version.machine_kind,
+                    "material_id": version.material_id.id,
+                    "estimated_grams": version.grams_per_part * parts,
+                    "estimated_duration_hours": version.print_minutes_per_plate
+                    * parts
+                    / per_plate
+                    / 60.0,
+                    "priority": "1" if order.is_urgent else "0",
+                    "date_due": due and due.date(),
+                    "company_id": order.company_id.id,
+                    "user_id": order.user_id.id or self.env.user.id,
+                }
+            )
         return vals_list
 
     def _create_production_lots(self):
