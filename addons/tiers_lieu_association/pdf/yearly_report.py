@@ -1,6 +1,6 @@
 """The yearly report of the general assembly and the members' signing list."""
 
-from odoo.addons.tiers_lieu_donation.french import format_amount, format_date
+from odoo.addons.tiers_lieu_donation.french import NBSP, format_amount, format_date
 from odoo.addons.tiers_lieu_donation.pdf.sheet import Sheet
 
 SECTIONS = {
@@ -8,6 +8,17 @@ SECTIONS = {
     "Ressources": "Ressources de l'année (€)",
     "Déclaration 222 bis": "Dons ouvrant droit à réduction d'impôt (art. 222 bis CGI)",
 }
+
+
+def french_figure(value):
+    """An activity figure of the CSV (decimal point) as French prints it: '26.50' -> '26,50',
+    '1234.00 €' -> '1 234,00 €'; any other text as it is."""
+    number, space, unit = value.partition(" ")
+    whole, point, decimals = number.partition(".")
+    if not whole.lstrip("-").isdigit() or (point and not decimals.isdigit()):
+        return value
+    grouped = f"{int(whole):,}".replace(",", NBSP)
+    return grouped + ("," + decimals if point else "") + space + unit
 
 
 def render_yearly_report(wizard, rows, printed_on):
@@ -24,6 +35,8 @@ def render_yearly_report(wizard, rows, printed_on):
                 continue
             if section == "Ressources":
                 value = format_amount(float(value))
+            elif section == "Activité":
+                value = french_figure(value)
             body.append((label, value))
         sheet.section(title)
         if body:
