@@ -66,8 +66,9 @@ def main():
             label = f"dispatch {count} queued jobs over {args.printers} printers"
             with measure(env, label, results):
                 jobs = Job._dispatch()
-            assert len(jobs) == args.printers, (len(jobs), args.printers)
-            assert jobs.machine_id == machines
+            # Each printer takes jobs up to its queue capacity (hours), at least one.
+            assert jobs.machine_id == machines, "a printer got no job"
+            print(f"{label}: {len(jobs)} jobs assigned")
     (_l1, seconds_small, queries_small), (_l2, seconds_big, queries_big) = results
     print(f"queries: {queries_small} for 1,000 jobs, {queries_big} for 10,000 jobs")
     report(
