@@ -8,7 +8,7 @@ validates them (quant lookup and lock at both ends, push rules, FIFO valuation l
 11.6 queries per move, i.e. 15.5 per job here. Target: the queries per job do not grow
 with the number of jobs."""
 
-from common import bench_env, measure, parse_args
+from common import bench_env, measure, parse_args, report
 
 
 def build_farm(env, printers, grams_per_spool):
@@ -73,10 +73,22 @@ def main():
     for label, seconds, queries in results:
         count = int(label.split()[3])
         print(f"{label}: {seconds / count * 1000:.2f} ms and {queries / count:.2f} queries per job")
-    (_l1, _s1, small), (_l2, _s2, big) = results
+    (_l1, _s1, small), (_l2, seconds_big, big) = results
     print(
         f"queries per additional job: {(big - small) / 9000:.2f} "
         f"(fixed part: {small - (big - small) / 9000 * 1000:.0f})"
+    )
+    report(
+        "consumption of 10,000 finished jobs, per job",
+        f"{seconds_big / 10:.1f} ms",
+        "< 23 ms (before)",
+        seconds_big / 10 < 23,
+    )
+    report(
+        "consumption queries per job (1,000 → 10,000 jobs)",
+        f"{small / 1000:.2f} → {big / 10000:.2f}",
+        "not growing",
+        big / 10000 <= small / 1000 * 1.05,
     )
     assert big / 10000 <= small / 1000 * 1.05, "the queries per job grow with the jobs"
 

@@ -19,7 +19,7 @@ import threading
 import time
 
 import requests
-from common import parse_args
+from common import parse_args, report
 
 import odoo
 from odoo import SUPERUSER_ID, Command, api
@@ -331,6 +331,12 @@ def main():
         print(
             f"{workers:>8} {rate:>11.1f} {p50 * 1000:>9.0f} {p95 * 1000:>9.0f} "
             f"{error_count:>7} {reset_count:>13}"
+        )
+        report(
+            f"load, {args.users} users, {workers} worker(s)",
+            f"{rate:.0f} req/s, p95 {p95 * 1000:.0f} ms, {error_count} errors",
+            "no error",
+            error_count == 0,
         )
 
 
