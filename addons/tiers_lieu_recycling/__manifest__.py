@@ -1,6 +1,6 @@
 {
     "name": "Tiers-Lieu Recycling",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Services/Tiers-Lieu",
     "license": "AGPL-3",
     "summary": "Offcuts weighed by source, recycling batches back into filament and the "
@@ -8,7 +8,7 @@
     "author": "Tiers-Lieu ERP contributors",
     "maintainers": [],
     "website": "https://github.com/tiers-lieu-erp/tiers-lieu-erp",
-    "depends": ["tiers_lieu_consumable", "mrp"],
+    "depends": ["tiers_lieu_consumable", "mrp", "queue_job"],
     "external_dependencies": {"python": ["python-stdnum", "reportlab"]},
     "data": [
         "security/ir.model.access.csv",
@@ -16,13 +16,13 @@
         "data/stock_location_data.xml",
         "data/ir_sequence_data.xml",
         "data/ir_cron_data.xml",
+        "views/tiers_lieu_offcut_weighing_views.xml",
         "views/tiers_lieu_recycling_batch_views.xml",
         "views/tiers_lieu_material_views.xml",
         "views/stock_move_views.xml",
         "views/mrp_workcenter_views.xml",
         "views/tiers_lieu_waste_shipment_views.xml",
         "report/tiers_lieu_recycling_reports.xml",
-        "wizards/tiers_lieu_offcut_weigh_views.xml",
         "wizards/tiers_lieu_mass_balance_views.xml",
         "views/tiers_lieu_recycling_menus.xml",
     ],

@@ -77,19 +77,41 @@ class TiersLieuMaterial(models.Model):
     def _weigh_offcut(
         self, source, grams, job=None, machine=None, partner=None, spool=None, date=None
     ):
-        """Put ``grams`` of offcuts of this material, from ``source``, in its bin as one
-        done stock move (a new offcut lot, or the ``spool`` for its end), dated ``date``
-        (now by default: a past date records a weighing written on paper); returns the
-        move."""
+        """Weigh ``grams`` of offcuts of this material from ``source`` and put them in
+        its bin at once (a weighing, posted now rather than in the background), dated
+        ``date`` (now by default: a past date records a weighing written on paper);
+        returns the move."""
         self.ensure_one()
+        self._check_offcut_input(source, grams, partner, spool)
         job = job or self.env["tiers_lieu.print.job"]
-        spool = spool or self.env["stock.lot"]
-        machine = machine or job.machine_id
+        vals = {
+            "material_id": self.id,
+            "source": source,
+            "grams": grams,
+            "print_job_id": job.id,
+            "machine_id": (machine or job.machine_id).id,
+            "partner_id": partner.id if partner else False,
+            "spool_id": spool.id if spool else False,
+            "company_id": (job.company_id or self.env.company).id,
+        }
+        if date:
+            vals["weighed_at"] = date
+        weighing = (
+            self.env["tiers_lieu.offcut.weighing"]
+            .sudo()
+            .with_context(tiers_lieu_offcut_posting=True)
+            .create(vals)
+        )
+        return weighing._post()
+
+    def _check_offcut_input(self, source, grams, partner=None, spool=None):
+        """Refuse, naming the field to fix, a weighing of this material that cannot go
+        in a bin."""
+        self.ensure_one()
         if float_compare(grams, 0.0, precision_digits=1) <= 0:
             raise ValidationError(
                 self.env._("Weight (g): an offcut weighs more than 0 g (%(grams)s g).", grams=grams)
             )
-        company = job.company_id or self.env.company
         if source == "spool_end":
             if not spool or spool.material_id != self:
                 raise ValidationError(
@@ -97,7 +119,6 @@ class TiersLieuMaterial(models.Model):
                         "Spool: choose the emptied spool of %(material)s.", material=self.name
                     )
                 )
-            source_location = spool.location_id or spool._home_location()
             if float_compare(grams, spool.remaining_grams, precision_digits=1) > 0:
                 raise ValidationError(
                     self.env._(
@@ -106,22 +127,39 @@ class TiersLieuMaterial(models.Model):
                         left=spool.remaining_grams,
                     )
                 )
+        elif source == "partner_scrap":
+            if not partner:
+                raise ValidationError(self.env._("Partner: say which partner gave the scrap."))
+        elif source not in FROM_GOOD_PARTS:
+            raise ValidationError(
+                self.env._(
+                    "Source: failed prints go to the offcuts with their job; choose "
+                    "another source."
+                )
+            )
+
+    def _post_offcut_move(
+        self, source, grams, job=None, machine=None, partner=None, spool=None, date=None
+    ):
+        """Put ``grams`` of offcuts of this material, from ``source``, in its bin as one
+        done stock move (a new offcut lot, or the ``spool`` for its end), dated ``date``;
+        returns the move. Checked again here: the stock may have changed since the
+        weighing."""
+        self.ensure_one()
+        job = job or self.env["tiers_lieu.print.job"]
+        spool = spool or self.env["stock.lot"]
+        machine = machine or job.machine_id
+        self._check_offcut_input(source, grams, partner, spool)
+        company = self.env.company
+        if source == "spool_end":
+            source_location = spool.location_id or spool._home_location()
             product, lot = spool.product_id, spool
         else:
             if source == "partner_scrap":
-                if not partner:
-                    raise ValidationError(self.env._("Partner: say which partner gave the scrap."))
                 source_location = self.env.ref("stock.stock_location_suppliers")
-            elif source in FROM_GOOD_PARTS:
+            else:
                 source_location = self.env.ref(
                     "tiers_lieu_consumable.stock_location_print_consumption"
-                )
-            else:
-                raise ValidationError(
-                    self.env._(
-                        "Source: failed prints go to the offcuts with their job; choose "
-                        "another source."
-                    )
                 )
             product = self._offcut_product()
             # One lot per weighing: no creation message in its chatter, the move says it.

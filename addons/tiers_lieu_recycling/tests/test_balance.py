@@ -86,6 +86,43 @@ class TestBalance(RecyclingCase):
         self.assertEqual(moves.move_id.print_job_id, job)
         self.assertEqual(moves.location_dest_id, self.consumption)
 
+    def test_weighings_not_posted_are_named_never_counted(self):
+        """A weighing is in the balance once its job has posted it; until then (or if
+        refused) the report says so above the lines, with its grams."""
+        Weighing = self.env["tiers_lieu.offcut.weighing"].with_user(self.staff)
+        Weighing.create({"material_id": self.pla.id, "source": "support", "grams": 9.0})
+        refused = Weighing.create(
+            {
+                "material_id": self.pla.id,
+                "source": "spool_end",
+                "spool_id": self.spool.id,
+                "grams": 1000.0,
+            }
+        )
+        self.start_job(self.mk4, grams=100.0).action_done()
+        refused._post_in_background()
+        self.assertEqual(refused.state, "failed")
+        report = (
+            self.env["tiers_lieu.mass.balance"]
+            .with_user(self.manager)
+            .create(
+                {"date_from": EVER[0], "date_to": EVER[1], "material_ids": [(6, 0, self.pla.ids)]}
+            )
+        )
+        report.action_compute()
+        self.assertIn("1 weighing(s), 9.0 g, are being posted", report.weighings_note)
+        self.assertIn("1 weighing(s), 1000.0 g, were refused", report.weighings_note)
+        self.assertEqual(report.line_ids.mapped("grams"), [0.0, 1000.0, -100.0, 900.0])
+        other = (
+            self.env["tiers_lieu.mass.balance"]
+            .with_user(self.manager)
+            .create(
+                {"date_from": EVER[0], "date_to": EVER[1], "material_ids": [(6, 0, self.petg.ids)]}
+            )
+        )
+        other.action_compute()
+        self.assertFalse(other.weighings_note)
+
     def test_waste_sent_away_leaves_the_balance(self):
         self.weigh(self.petg, "partner_scrap", 500.0, partner=self.partner)
         moves = self.petg._send_offcuts_away(350.0)

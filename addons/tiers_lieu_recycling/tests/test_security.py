@@ -1,4 +1,4 @@
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import RecyclingCase
@@ -9,12 +9,14 @@ class TestSecurity(RecyclingCase):
     def test_staff_weigh_and_run_batches(self):
         job = self.start_job(self.mk4, grams=100.0)
         job.action_done()
-        wizard = (
-            self.env["tiers_lieu.offcut.weigh"]
+        weighing = (
+            self.env["tiers_lieu.offcut.weighing"]
             .with_user(self.staff)
             .create({"material_id": self.pla.id, "source": "support", "grams": 20.0})
         )
-        wizard.action_weigh()
+        weighing.action_weigh()
+        # the background job runs as the staff member who weighed
+        weighing._post_in_background()
         lot = self.env["stock.lot"].search([("product_id", "=", self.pla.offcut_product_id.id)])
         batch = self.batch([(lot, 20.0)], output=15.0).with_user(self.staff)
         batch.action_done()
@@ -49,6 +51,48 @@ class TestSecurity(RecyclingCase):
                 "groups_id": [(6, 0, self.env.ref("base.group_portal").ids)],
             }
         )
-        for model in ("tiers_lieu.recycling.batch", "tiers_lieu.offcut.weigh"):
+        for model in ("tiers_lieu.recycling.batch", "tiers_lieu.offcut.weighing"):
             with self.assertRaises(AccessError):
                 self.env[model].with_user(portal).search([])
+
+    def test_a_weighing_in_the_bin_is_neither_changed_nor_deleted(self):
+        weighing = (
+            self.env["tiers_lieu.offcut.weighing"]
+            .with_user(self.staff)
+            .create({"material_id": self.pla.id, "source": "rejected", "grams": 30.0})
+        )
+        with self.assertRaisesRegex(UserError, "inventory adjustment"):
+            weighing.grams = 3.0
+        weighing._post_in_background()
+        self.assertEqual(weighing.state, "posted")
+        with self.assertRaisesRegex(UserError, "inventory adjustment"):
+            weighing.grams = 3.0
+        with self.assertRaisesRegex(UserError, "posted by the system"):
+            weighing.write({"state": "failed"})
+        with self.assertRaisesRegex(UserError, "posted by the system"):
+            self.env["tiers_lieu.offcut.weighing"].with_user(self.staff).create(
+                {"material_id": self.pla.id, "grams": 5.0, "state": "posted"}
+            )
+        with self.assertRaises(AccessError):
+            weighing.unlink()
+        with self.assertRaisesRegex(UserError, "Only a refused weighing"):
+            weighing.with_user(self.manager).unlink()
+        self.assertAlmostEqual(weighing.move_id.quantity, 30.0)
+
+    def test_weighings_of_another_company_stay_hidden(self):
+        other = self.env["res.company"].create({"name": "Autre tiers-lieu"})
+        theirs = (
+            self.env["tiers_lieu.offcut.weighing"]
+            .with_company(other)
+            .create({"material_id": self.pla.id, "source": "support", "grams": 12.0})
+        )
+        mine = (
+            self.env["tiers_lieu.offcut.weighing"]
+            .with_user(self.staff)
+            .create({"material_id": self.pla.id, "source": "support", "grams": 8.0})
+        )
+        seen = self.env["tiers_lieu.offcut.weighing"].with_user(self.staff).search([])
+        self.assertIn(mine, seen)
+        self.assertNotIn(theirs, seen)
+        with self.assertRaises(AccessError):
+            theirs.with_user(self.staff).read(["grams"])

@@ -6,6 +6,8 @@ from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import ChromeBrowser, save_test_file
 from odoo.tools import config
 
+from odoo.addons.queue_job.job import Job
+
 from .common import RecyclingCase
 
 _logger = logging.getLogger(__name__)
@@ -26,7 +28,15 @@ class TestRecyclingTour(HttpCase):
         lot.name = "TOUR-OFFCUT-1"
         self.patch(ChromeBrowser, "stop", _stop_with_screenshot(ChromeBrowser.stop))
         self.start_tour("/odoo", "tiers_lieu_recycling", login="tl_tour_recycling")
+        # The tap recorded the weighing and queued its posting; the job runner posts it.
+        weighing = self.env["tiers_lieu.offcut.weighing"].search([("source", "=", "rejected")])
+        self.assertEqual(weighing.state, "pending")
+        queued = self.env["queue.job"].search([("method_name", "=", "_post_in_background")])
+        self.assertEqual(len(queued), 1)
+        Job.load(self.env, queued.uuid).perform()
+        self.assertEqual(weighing.state, "posted")
         weighed = self.env["stock.move"].search([("offcut_source", "=", "rejected")])
+        self.assertEqual(weighing.move_id, weighed)
         self.assertEqual(weighed.product_id.offcut_material_id, pla)
         self.assertAlmostEqual(weighed.quantity, 85.0)
         batch = self.env["tiers_lieu.recycling.batch"].search([("material_id", "=", pla.id)])

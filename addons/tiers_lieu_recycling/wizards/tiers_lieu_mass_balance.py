@@ -59,6 +59,11 @@ class TiersLieuMassBalance(models.TransientModel):
     )
     waste_ids = fields.One2many("tiers_lieu.mass.balance.waste", "balance_id", readonly=True)
     computed = fields.Boolean(readonly=True)
+    weighings_note = fields.Text(
+        readonly=True,
+        help="Weighings of the period not in the balance: still being posted to the bins, "
+        "or refused.",
+    )
 
     @api.depends("date_from", "date_to")
     def _compute_display_name(self):
@@ -499,6 +504,7 @@ class TiersLieuMassBalance(models.TransientModel):
         self.line_ids.unlink()
         self.env["tiers_lieu.mass.balance.line"].create(vals_list)
         self._compute_indicator_lines()
+        self.weighings_note = self._weighings_note()
         self.computed = True
         return {
             "type": "ir.actions.act_window",
@@ -509,6 +515,41 @@ class TiersLieuMassBalance(models.TransientModel):
             "views": [(self.env.ref("tiers_lieu_recycling.mass_balance_view_report").id, "form")],
             "target": "current",
         }
+
+    def _weighings_note(self):
+        """Say which weighings of the period are not in the balance yet: a weighing is a
+        move of the balance only once posted (background job), never counted before."""
+        domain = [
+            ("state", "in", ("pending", "failed")),
+            ("weighed_at", ">=", self.date_from),
+            ("weighed_at", "<", self.date_to + relativedelta(days=1)),
+        ]
+        if self.material_ids:
+            domain.append(("material_id", "in", self.material_ids.ids))
+        groups = self.env["tiers_lieu.offcut.weighing"]._read_group(
+            domain, ["state"], ["__count", "grams:sum"]
+        )
+        notes = []
+        for state, count, grams in groups:
+            if state == "pending":
+                notes.append(
+                    self.env._(
+                        "%(count)s weighing(s), %(grams)s g, are being posted to the bins: "
+                        "they are not in this balance yet.",
+                        count=count,
+                        grams=float_round(grams, precision_digits=1),
+                    )
+                )
+            else:
+                notes.append(
+                    self.env._(
+                        "%(count)s weighing(s), %(grams)s g, were refused when posted "
+                        "(Recycling > Weighings, filter Refused): they are not in this balance.",
+                        count=count,
+                        grams=float_round(grams, precision_digits=1),
+                    )
+                )
+        return "\n".join(notes) or False
 
     def _compute_indicator_lines(self):
         indicators = self._indicators(self.date_from, self.date_to, self.material_ids)
