@@ -69,6 +69,26 @@ for login in ("equipe", "responsable", "formateur", "tresoriere", "insertion"):
     role_uid = xmlrpc.client.ServerProxy(f"{url}/xmlrpc/2/common").authenticate(db, login, login, {})
     assert role_uid, f"{login}/{login} cannot log in"
 print("[smoke] admin logs in, French interface, Tiers-Lieu app installed with our demo data only")
+# Background jobs run: a weighing tapped by the team is posted to its bin by the job runner.
+staff = xmlrpc.client.ServerProxy(f"{url}/xmlrpc/2/common").authenticate(db, "equipe", "equipe", {})
+material = models.execute_kw(
+    db, staff, "equipe", "tiers_lieu.material", "search", [[("recyclable", "=", True)]], {"limit": 1}
+)
+weighing = models.execute_kw(
+    db, staff, "equipe", "tiers_lieu.offcut.weighing", "create",
+    [{"material_id": material[0], "source": "support", "grams": 12.5}],
+)
+import time
+for _ in range(120):
+    state = models.execute_kw(
+        db, staff, "equipe", "tiers_lieu.offcut.weighing", "read", [[weighing]],
+        {"fields": ["state", "move_id"]},
+    )[0]
+    if state["state"] != "pending":
+        break
+    time.sleep(1)
+assert state["state"] == "posted" and state["move_id"], f"weighing not posted by the job runner: {state}"
+print("[smoke] a weighing is posted to its bin by the background job runner")
 PY
 # The public page beneficiaries use, without login, in French.
 form=$(curl -fsS "http://127.0.0.1:$port/tiers-lieu/demande")
