@@ -2,6 +2,8 @@ from odoo import Command, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import float_compare
 
+from .tiers_lieu_offcut_weighing import as_posting
+
 # Sources of offcuts whose grams had left the spools as good parts (the job posted them to
 # the consumption location): weighing them moves them back out of the good parts.
 FROM_GOOD_PARTS = ("support", "test_print", "rejected", "returned")
@@ -96,12 +98,7 @@ class TiersLieuMaterial(models.Model):
         }
         if date:
             vals["weighed_at"] = date
-        weighing = (
-            self.env["tiers_lieu.offcut.weighing"]
-            .sudo()
-            .with_context(tiers_lieu_offcut_posting=True)
-            .create(vals)
-        )
+        weighing = as_posting(self.env["tiers_lieu.offcut.weighing"].sudo()).create(vals)
         return weighing._post()
 
     def _check_offcut_input(self, source, grams, partner=None, spool=None):

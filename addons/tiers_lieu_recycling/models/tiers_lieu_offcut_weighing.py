@@ -18,7 +18,19 @@ WEIGHED_FIELDS = (
 )
 # What only the posting writes.
 POSTING_FIELDS = ("state", "move_id", "error")
+# The posting's context key holds this object, which no RPC call can send (a JSON value
+# never is it): a client cannot pass itself off as the posting.
 POSTING = "tiers_lieu_offcut_posting"
+POSTING_SENTINEL = object()
+
+
+def as_posting(records):
+    """``records`` allowed to write what only the posting writes."""
+    return records.with_context(**{POSTING: POSTING_SENTINEL})
+
+
+def _is_posting(records):
+    return records.env.context.get(POSTING) is POSTING_SENTINEL
 
 
 class TiersLieuOffcutWeighing(models.Model):
@@ -105,17 +117,17 @@ class TiersLieuOffcutWeighing(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.context.get(POSTING):
+        if not _is_posting(self):
             for vals in vals_list:
                 if set(vals) & set(POSTING_FIELDS):
                     raise UserError(self.env._("A weighing is posted by the system only."))
         weighings = super().create(vals_list)
-        if not self.env.context.get(POSTING):
+        if not _is_posting(self):
             weighings._enqueue_post()
         return weighings
 
     def write(self, vals):
-        if not self.env.context.get(POSTING):
+        if not _is_posting(self):
             if set(vals) & set(POSTING_FIELDS):
                 raise UserError(self.env._("A weighing is posted by the system only."))
             if set(vals) & set(WEIGHED_FIELDS) and any(w.state != "failed" for w in self):
@@ -157,15 +169,14 @@ class TiersLieuOffcutWeighing(models.Model):
                 with self.env.cr.savepoint():
                     weighing._post()
             except (ValidationError, UserError) as error:
-                weighing.with_context(**{POSTING: True}).write(
-                    {"state": "failed", "error": str(error.args[0])}
-                )
+                as_posting(weighing).write({"state": "failed", "error": str(error.args[0])})
         return self.env._("%(count)s weighing(s) posted.", count=len(pending))
 
     def _post(self):
         """Put each weighing's grams in its bin now; returns the moves."""
         moves = self.env["stock.move"]
-        for weighing in self:
+        # the stock engine runs without the posting's sentinel in its context
+        for weighing in self.with_context(**{POSTING: None}):
             move = weighing.material_id.with_company(weighing.company_id)._post_offcut_move(
                 weighing.source,
                 weighing.grams,
@@ -175,9 +186,7 @@ class TiersLieuOffcutWeighing(models.Model):
                 spool=weighing.spool_id,
                 date=weighing.weighed_at,
             )
-            weighing.with_context(**{POSTING: True}).write(
-                {"state": "posted", "move_id": move.id, "error": False}
-            )
+            as_posting(weighing).write({"state": "posted", "move_id": move.id, "error": False})
             moves |= move
         return moves
 
@@ -201,7 +210,7 @@ class TiersLieuOffcutWeighing(models.Model):
     def action_post_again(self):
         """Post refused weighings again, once corrected."""
         refused = self.filtered(lambda weighing: weighing.state == "failed")
-        refused.with_context(**{POSTING: True}).write({"state": "pending", "error": False})
+        as_posting(refused).write({"state": "pending", "error": False})
         refused._enqueue_post()
 
     def action_view_move(self):

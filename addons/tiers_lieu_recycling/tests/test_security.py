@@ -69,6 +69,12 @@ class TestSecurity(RecyclingCase):
             weighing.grams = 3.0
         with self.assertRaisesRegex(UserError, "posted by the system"):
             weighing.write({"state": "failed"})
+        # the posting's context key, as an RPC call could send it, is not the posting
+        as_rpc = weighing.with_context(tiers_lieu_offcut_posting=True)
+        with self.assertRaisesRegex(UserError, "posted by the system"):
+            as_rpc.write({"state": "failed"})
+        with self.assertRaisesRegex(UserError, "inventory adjustment"):
+            as_rpc.grams = 3.0
         with self.assertRaisesRegex(UserError, "posted by the system"):
             self.env["tiers_lieu.offcut.weighing"].with_user(self.staff).create(
                 {"material_id": self.pla.id, "grams": 5.0, "state": "posted"}
