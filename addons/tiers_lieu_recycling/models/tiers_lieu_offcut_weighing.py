@@ -147,8 +147,11 @@ class TiersLieuOffcutWeighing(models.Model):
     def _enqueue_post(self):
         """Post these weighings in a background job (OCA queue_job)."""
         if self:
+            # Ahead of batch work (receipts' chunks, polls: priority 10): a weighing is
+            # a few queries and the team expects it in the bin within seconds.
             self.with_delay(
-                description=self.env._("Post %(count)s offcut weighing(s)", count=len(self))
+                priority=5,
+                description=self.env._("Post %(count)s offcut weighing(s)", count=len(self)),
             )._post_in_background()
 
     def _post_in_background(self):

@@ -93,6 +93,8 @@ class TestOffcut(RecyclingCase):
         self.assertFalse(weighing.move_id)
         self.assertEqual(weighing.create_uid, self.staff)
         self.assertEqual(self.queued_postings().user_id, self.staff)
+        # ahead of batch jobs queued before it (queue_job runs lower priorities first)
+        self.assertLess(self.queued_postings().priority, 10)
         self.assertEqual(self.post_weighings(), 1)
         self.assertEqual(weighing.state, "posted")
         move = weighing.move_id
