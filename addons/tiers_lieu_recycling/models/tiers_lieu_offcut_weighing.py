@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL
+from odoo.tools import SQL, formatLang
 
 from .stock_move import OFFCUT_SOURCES
 
@@ -95,12 +95,13 @@ class TiersLieuOffcutWeighing(models.Model):
     error = fields.Text(readonly=True, copy=False, help="Why posting the weighing was refused.")
 
     @api.depends("material_id", "grams")
+    @api.depends_context("lang")
     def _compute_display_name(self):
         for weighing in self:
             weighing.display_name = self.env._(
                 "%(material)s, %(grams)s g",
                 material=weighing.material_id.name,
-                grams=weighing.grams,
+                grams=formatLang(self.env, weighing.grams, digits=1),
             )
 
     @api.onchange("spool_id")
@@ -113,6 +114,15 @@ class TiersLieuOffcutWeighing(models.Model):
         for weighing in self.filtered("material_id"):
             weighing.material_id._check_offcut_input(
                 weighing.source, weighing.grams, weighing.partner_id, weighing.spool_id
+            )
+
+    @api.constrains("weighed_at")
+    def _check_weighed_at(self):
+        # A move dated in the future would stand in a period not yet lived in the balance.
+        now = fields.Datetime.now()
+        if any(weighing.weighed_at > now for weighing in self):
+            raise ValidationError(
+                self.env._("Weighed At: a weighing cannot be dated in the future.")
             )
 
     @api.model_create_multi
@@ -203,7 +213,7 @@ class TiersLieuOffcutWeighing(models.Model):
                 "type": "success",
                 "message": self.env._(
                     "%(grams)s g of %(material)s weighed: on its way to the bin.",
-                    grams=self.grams,
+                    grams=formatLang(self.env, self.grams, digits=1),
                     material=self.material_id.name,
                 ),
                 "next": {"type": "ir.actions.act_window_close"},

@@ -109,9 +109,14 @@ class TestBalance(RecyclingCase):
                 {"date_from": EVER[0], "date_to": EVER[1], "material_ids": [(6, 0, self.pla.ids)]}
             )
         )
-        report.action_compute()
+        self.env["res.lang"]._activate_lang("en_US")
+        report.with_context(lang="en_US").action_compute()
         self.assertIn("1 weighing(s), 9.0 g, are being posted", report.weighings_note)
-        self.assertIn("1 weighing(s), 1000.0 g, were refused", report.weighings_note)
+        self.assertIn("1 weighing(s), 1,000.0 g, were refused", report.weighings_note)
+        # in French, the French way
+        self.env["res.lang"]._activate_lang("fr_FR")
+        report.with_context(lang="fr_FR").action_compute()
+        self.assertIn("1 pesée(s), 9,0 g, en cours de dépôt", report.weighings_note)
         self.assertEqual(report.line_ids.mapped("grams"), [0.0, 1000.0, -100.0, 900.0])
         other = (
             self.env["tiers_lieu.mass.balance"]

@@ -1,6 +1,8 @@
 import importlib.util
+from datetime import timedelta
 from pathlib import Path
 
+from odoo import fields
 from odoo.exceptions import ValidationError
 from odoo.tests import Form, tagged
 
@@ -88,6 +90,10 @@ class TestOffcut(RecyclingCase):
         weighing = form.save()
         action = weighing.action_weigh()
         self.assertEqual(action["params"]["next"]["type"], "ir.actions.act_window_close")
+        self.env["res.lang"]._activate_lang("fr_FR")
+        french = weighing.with_context(lang="fr_FR").action_weigh()["params"]["message"]
+        self.assertIn("14,0 g", french)
+        self.assertIn("14,0 g", weighing.with_context(lang="fr_FR").display_name)
         # nothing has moved yet: the stock engine runs in the job
         self.assertEqual(weighing.state, "pending")
         self.assertFalse(weighing.move_id)
@@ -179,6 +185,14 @@ class TestOffcut(RecyclingCase):
             ({"source": "partner_scrap", "grams": 100.0}, "Partner"),
             ({"source": "spool_end", "grams": 10.0}, "Spool"),
             ({"source": "spool_end", "grams": 5000.0, "spool_id": self.spool.id}, "Weight"),
+            (
+                {
+                    "source": "support",
+                    "grams": 5.0,
+                    "weighed_at": fields.Datetime.now() + timedelta(days=1),
+                },
+                "Weighed At",
+            ),
         ]
         weighings_before = Weighing.search_count([])
         for vals, field in cases:

@@ -5,7 +5,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import SQL, float_round
+from odoo.tools import SQL, float_round, formatLang
 
 from odoo.addons.tiers_lieu import monthly_summary
 from odoo.addons.tiers_lieu.monthly_summary import Watch
@@ -531,24 +531,20 @@ class TiersLieuMassBalance(models.TransientModel):
         )
         notes = []
         for state, count, grams in groups:
-            if state == "pending":
-                notes.append(
-                    self.env._(
-                        "%(count)s weighing(s), %(grams)s g, are being posted to the bins: "
-                        "they are not in this balance yet.",
-                        count=count,
-                        grams=float_round(grams, precision_digits=1),
-                    )
+            values = {"count": count, "grams": formatLang(self.env, grams, digits=1)}
+            notes.append(
+                self.env._(
+                    "%(count)s weighing(s), %(grams)s g, are being posted to the bins: "
+                    "they are not in this balance yet.",
+                    **values,
                 )
-            else:
-                notes.append(
-                    self.env._(
-                        "%(count)s weighing(s), %(grams)s g, were refused when posted "
-                        "(Recycling > Weighings, filter Refused): they are not in this balance.",
-                        count=count,
-                        grams=float_round(grams, precision_digits=1),
-                    )
+                if state == "pending"
+                else self.env._(
+                    "%(count)s weighing(s), %(grams)s g, were refused when posted "
+                    "(Recycling > Weighings, filter Refused): they are not in this balance.",
+                    **values,
                 )
+            )
         return "\n".join(notes) or False
 
     def _compute_indicator_lines(self):
